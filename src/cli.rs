@@ -1,0 +1,70 @@
+//! The command line, as clap derive types. `tribune [DECK]` presents; subcommands check and list.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Present a history lecture in the terminal: slides, speaker notes, a live timeline, and
+/// jumps by slide, part and date.
+#[derive(Debug, Parser)]
+#[command(name = "tribune", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// What to do; without a subcommand tribune presents.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Options for presenting when no subcommand is given.
+    #[command(flatten)]
+    pub present: PresentArgs,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Present a deck (the default).
+    Present(PresentArgs),
+    /// Check a deck: errors and warnings on stderr; exit 0 if it can be presented, 1 if not.
+    Check(DeckArg),
+    /// List the slides: NUMBER, PART, DATE and TITLE, tab-separated.
+    Outline(OutlineArgs),
+}
+
+/// Which deck to use.
+#[derive(Debug, Args, Clone, Default)]
+pub struct DeckArg {
+    /// A deck file (RON); without it, the bundled lecture "The two deaths of Stalin".
+    pub deck: Option<PathBuf>,
+}
+
+/// Options of `present`.
+#[derive(Debug, Args, Clone, Default)]
+pub struct PresentArgs {
+    /// Which deck.
+    #[command(flatten)]
+    pub deck: DeckArg,
+    /// Start at slide N (1-based).
+    #[arg(long, value_name = "N")]
+    pub slide: Option<usize>,
+    /// Start at the slide a date lands on, e.g. "June 1953".
+    #[arg(long, value_name = "QUERY")]
+    pub date: Option<String>,
+    /// Start with the speaker-notes pane open.
+    #[arg(long)]
+    pub notes: bool,
+    /// Start with the timeline sidebar hidden.
+    #[arg(long)]
+    pub no_timeline: bool,
+}
+
+/// Options of `outline`.
+#[derive(Debug, Args)]
+pub struct OutlineArgs {
+    /// Which deck.
+    #[command(flatten)]
+    pub deck: DeckArg,
+    /// Only the slides a date query matches, the slide a jump would land on first.
+    #[arg(long, value_name = "QUERY")]
+    pub date: Option<String>,
+    /// Print JSON instead of tab-separated lines.
+    #[arg(long)]
+    pub json: bool,
+}

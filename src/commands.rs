@@ -1,0 +1,159 @@
+//! The subcommands that do not take over the terminal (`check`, `outline`), and deck loading
+//! for all of them: the bundled lecture or a file, with diagnostics printed on stderr.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use crate::cli::{Cli, Command, DeckArg, OutlineArgs, PresentArgs};
+use crate::deck::diagnostic::render_all;
+use crate::deck::timeline::DateIndex;
+use crate::deck::{BUNDLED_NAME, BUNDLED_SOURCE, DateQuery, Loaded, load_path, parse_deck};
+use crate::tui;
+
+/// Runs the command line and returns the process's exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Some(Command::Check(deck)) => check(&deck),
+        Some(Command::Outline(args)) => outline(&args),
+        Some(Command::Present(args)) => present(&args),
+        None => present(&cli.present),
+    }
+}
+
+/// Loads the deck a user named (or the bundled lecture), printing errors on stderr.
+pub fn load(arg: &DeckArg) -> Result<Loaded, ExitCode> {
+    let result = match &arg.deck {
+        Some(path) => load_path(path),
+        None => parse_deck(BUNDLED_NAME, BUNDLED_SOURCE.as_bytes()),
+    };
+    result.map_err(|e| {
+        let errors = e
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == crate::deck::Severity::Error)
+            .count();
+        eprint!("{}", render_all(&e.diagnostics));
+        eprintln!(
+            "tribune: the deck has {errors} error{}; nothing was presented",
+            if errors == 1 { "" } else { "s" }
+        );
+        ExitCode::FAILURE
+    })
+}
+
+fn check(arg: &DeckArg) -> ExitCode {
+    match load(arg) {
+        Ok(loaded) => {
+            if !loaded.warnings.is_empty() {
+                eprintln!("{}", render_all(&loaded.warnings));
+            }
+            let deck = &loaded.deck;
+            eprintln!(
+                "{}: ok: {} slides in {} parts, {} warning{}",
+                arg.deck
+                    .as_ref()
+                    .map_or(BUNDLED_NAME.to_owned(), |p| p.display().to_string()),
+                deck.slide_count(),
+                deck.parts.len(),
+                loaded.warnings.len(),
+                if loaded.warnings.len() == 1 { "" } else { "s" }
+            );
+            ExitCode::SUCCESS
+        }
+        Err(code) => code,
+    }
+}
+
+/// One line of `outline --json`.
+#[derive(Serialize)]
+struct OutlineRow<'a> {
+    number: usize,
+    part: &'a str,
+    id: Option<&'a str>,
+    date: &'a str,
+    title: &'a str,
+    /// `primary` or `secondary` when `--date` was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    r#match: Option<&'static str>,
+}
+
+fn outline(args: &OutlineArgs) -> ExitCode {
+    let loaded = match load(&args.deck) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let deck = &loaded.deck;
+    let slides: Vec<_> = deck.slides().collect();
+    // (slide index, match kind) in the order to print.
+    let order: Vec<(usize, Option<&'static str>)> = match &args.date {
+        None => (0..slides.len()).map(|i| (i, None)).collect(),
+        Some(query) => {
+            let range = match DateQuery::parse(query) {
+                Ok(q) => q.range,
+                Err(e) => {
+                    eprintln!("tribune: cannot read the date `{query}`: {e}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            let Some(found) = DateIndex::new(deck).lookup(&range) else {
+                eprintln!(
+                    "tribune: no slide is dated in or around `{query}` ({})",
+                    crate::deck::date::human_range(&range)
+                );
+                return ExitCode::FAILURE;
+            };
+            let kind = |i: usize| {
+                if found.primary.contains(&i) { "primary" } else { "secondary" }
+            };
+            std::iter::once(found.target)
+                .chain(found.all().filter(|&i| i != found.target))
+                .map(|i| (i, Some(kind(i))))
+                .collect()
+        }
+    };
+    let rows: Vec<OutlineRow> = order
+        .iter()
+        .map(|&(i, kind)| OutlineRow {
+            number: i + 1,
+            part: deck.parts[deck.part_of(i)].id.as_str(),
+            id: slides[i].id.as_ref().map(|p| p.as_str()),
+            date: &slides[i].date.written,
+            title: slides[i].title.as_str(),
+            r#match: kind,
+        })
+        .collect();
+    let mut out = std::io::stdout().lock();
+    let written = if args.json {
+        serde_json::to_writer_pretty(&mut out, &rows)
+            .map_err(std::io::Error::other)
+            .and_then(|()| writeln!(out))
+    } else {
+        rows.iter().try_for_each(|r| {
+            let title: String = r
+                .title
+                .chars()
+                .map(|c| if c.is_whitespace() { ' ' } else { c })
+                .collect();
+            writeln!(out, "{}\t{}\t{}\t{}", r.number, r.part, r.date, title)
+        })
+    };
+    // A closed pipe (`tribune outline | head`) is not an error worth a message.
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("tribune: cannot write the outline: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn present(args: &PresentArgs) -> ExitCode {
+    let loaded = match load(&args.deck) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    tui::present(loaded, args)
+}

@@ -1,0 +1,352 @@
+//! Turns deck bytes (from a file or embedded in the binary) into a validated [`Deck`], or into
+//! diagnostics that name the file, line and column. Embedded and on-disk decks share one path.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+use ron::error::{Error as RonError, SpannedError};
+use ron::extensions::Extensions;
+
+use super::diagnostic::{Diagnostic, LoadError, Severity};
+use super::{Deck, validate};
+
+/// The bundled lecture's name in messages.
+pub const BUNDLED_NAME: &str = "slides/two-deaths-of-stalin.ron";
+
+/// The bundled lecture, embedded so `tribune` works from any directory.
+pub const BUNDLED_SOURCE: &str = include_str!("../../slides/two-deaths-of-stalin.ron");
+
+/// Decks larger than this are refused before parsing: a lecture is a few hundred kilobytes, and
+/// a multi-megabyte file is almost certainly the wrong file.
+pub const MAX_DECK_BYTES: u64 = 4 * 1024 * 1024;
+
+/// A deck that loaded, with the warnings found on the way.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    /// The deck.
+    pub deck: Deck,
+    /// Things that work but are probably not what the author meant.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Reads and validates the deck at `path`; `name` is how messages refer to it.
+pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
+    let name = path.display().to_string();
+    let fail = |message: String| LoadError {
+        diagnostics: vec![Diagnostic::whole_file(&name, message)],
+    };
+    let file = File::open(path).map_err(|e| fail(format!("cannot open the deck: {e}")))?;
+    let mut bytes = Vec::new();
+    // Read one byte past the limit so an oversized file is detected without reading all of it.
+    file.take(MAX_DECK_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(format!("cannot read the deck: {e}")))?;
+    parse_deck(&name, &bytes)
+}
+
+/// Parses and validates deck bytes; `name` is how messages refer to the deck.
+pub fn parse_deck(name: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
+    let source = precheck(name, bytes).map_err(|d| LoadError {
+        diagnostics: vec![d],
+    })?;
+    let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
+    let deck: Deck = options.from_str(source).map_err(|e| LoadError {
+        diagnostics: vec![from_ron(name, source, &e)],
+    })?;
+    let (errors, warnings) = validate::check(&deck, name, source);
+    if errors.is_empty() {
+        Ok(Loaded { deck, warnings })
+    } else {
+        Err(LoadError {
+            diagnostics: errors.into_iter().chain(warnings).collect(),
+        })
+    }
+}
+
+/// Size, emptiness, UTF-8 and control characters: the checks that come before RON.
+fn precheck<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
+    if bytes.len() as u64 > MAX_DECK_BYTES {
+        return Err(Diagnostic::whole_file(
+            name,
+            format!(
+                "the file is larger than {} MiB; a deck is a text file of a few hundred kilobytes",
+                MAX_DECK_BYTES / (1024 * 1024)
+            ),
+        )
+        .with_hint("is this the right file?"));
+    }
+    let source = match std::str::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            // The valid prefix is UTF-8 by definition, so this lossy view is exact.
+            let prefix = String::from_utf8_lossy(good);
+            let (line, column) = line_col_at_end(&prefix);
+            let shown = String::from_utf8_lossy(bytes);
+            return Err(Diagnostic::at(
+                Severity::Error,
+                name,
+                &shown,
+                line,
+                column,
+                "the file is not valid UTF-8",
+            )
+            .with_hint("save the deck as UTF-8 (most editors offer it under \"Save with encoding\")"));
+        }
+    };
+    if source.trim().is_empty() {
+        return Err(Diagnostic::at(
+            Severity::Error,
+            name,
+            source,
+            1,
+            1,
+            "the file is empty; expected a deck starting with `Deck(`",
+        )
+        .with_hint("see the README's deck format for a complete small example"));
+    }
+    for (line_index, line) in source.split('\n').enumerate() {
+        for (col_index, c) in line.chars().enumerate() {
+            if c.is_control() && c != '\t' && c != '\r' {
+                return Err(Diagnostic::at(
+                    Severity::Error,
+                    name,
+                    source,
+                    line_index + 1,
+                    col_index + 1,
+                    format!(
+                        "control character U+{:04X} in the deck; decks may not hold control \
+                         characters (they could drive the terminal)",
+                        u32::from(c)
+                    ),
+                )
+                .with_hint("delete it; newlines and tabs are the only control characters allowed"));
+            }
+        }
+    }
+    Ok(source)
+}
+
+/// 1-based line and column of the character just after `prefix`.
+fn line_col_at_end(prefix: &str) -> (usize, usize) {
+    let line = prefix.matches('\n').count() + 1;
+    let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// A RON error as a diagnostic: our words where ron's are terse, and a hint where we can guess.
+fn from_ron(name: &str, source: &str, error: &SpannedError) -> Diagnostic {
+    let start = error.span.start;
+    let (mut line, mut column) = (start.line.max(1), start.col.max(1));
+    let mut hint: Option<String> = None;
+    let message = match &error.code {
+        RonError::Eof => {
+            // Point at the last character of the file, not past it.
+            let trimmed = source.trim_end();
+            (line, column) = line_col_at_end(trimmed);
+            column = column.saturating_sub(1).max(1);
+            hint = Some("a `(`, `[` or string is never closed; check the end of the file".into());
+            "the file ends too early: expected more of the deck".to_owned()
+        }
+        RonError::ExpectedComma => {
+            hint = Some("put a comma after the previous value".into());
+            "expected a comma between two fields or items".to_owned()
+        }
+        RonError::NoSuchStructField {
+            expected, found, ..
+        } => {
+            hint = Some(match closest(found, expected) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => format!("the fields here are: {}", list(expected)),
+            });
+            format!("unknown field `{found}`")
+        }
+        RonError::NoSuchEnumVariant {
+            expected, found, ..
+        } => {
+            hint = Some(match closest(found, expected) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => format!("expected one of: {}", list(expected)),
+            });
+            format!("unknown block kind `{found}`")
+        }
+        RonError::MissingStructField { field, outer } => {
+            let what = outer.as_deref().unwrap_or("this value");
+            // ron points just past the closing parenthesis; the `(` that opens it is more useful
+            // but unknown here, so the caret stays where ron saw the end.
+            format!("`{what}` is missing its required field `{field}`")
+        }
+        RonError::DuplicateStructField { field, .. } => {
+            format!("the field `{field}` is given twice")
+        }
+        RonError::ExceededRecursionLimit => {
+            hint = Some("brackets nest far deeper than any deck needs; is the file damaged?".into());
+            "the deck nests too deeply (more than 128 levels of brackets)".to_owned()
+        }
+        RonError::ExpectedDifferentStructName { expected, found } => {
+            format!("expected `{expected}(` here, found `{found}(`")
+        }
+        RonError::TrailingCharacters => {
+            hint = Some("a deck is a single `Deck(...)`; delete what follows it".into());
+            "unexpected text after the end of the deck".to_owned()
+        }
+        RonError::ExpectedStringEnd => {
+            hint = Some("a string is never closed with `\"`".into());
+            "expected the end of a string".to_owned()
+        }
+        RonError::InvalidValueForType { expected, found } => {
+            format!("expected {expected}, found {found}")
+        }
+        RonError::Message(message) => message.clone(),
+        other => {
+            let text = other.to_string();
+            let mut chars = text.chars();
+            chars.next().map_or(text.clone(), |c| {
+                c.to_lowercase().collect::<String>() + chars.as_str()
+            })
+        }
+    };
+    let width = underline_width(source, line, column, error);
+    let diagnostic =
+        Diagnostic::at(Severity::Error, name, source, line, column, message).with_width(width);
+    match hint {
+        Some(h) => diagnostic.with_hint(h),
+        None => diagnostic,
+    }
+}
+
+/// How many characters to underline: the rest of a string ron rejected (its span runs past the
+/// closing quote), else ron's span when it stays on one line, else one.
+fn underline_width(source: &str, line: usize, column: usize, error: &SpannedError) -> usize {
+    let text: Vec<char> = source
+        .lines()
+        .nth(line.saturating_sub(1))
+        .unwrap_or("")
+        .chars()
+        .collect();
+    let inside_string = column >= 2 && text.get(column - 2) == Some(&'"');
+    if inside_string {
+        if let Some(len) = text.iter().skip(column - 1).position(|&c| c == '"') {
+            return len.max(1);
+        }
+    }
+    let end = error.span.end;
+    if end.line == error.span.start.line && end.col > error.span.start.col {
+        end.col - error.span.start.col
+    } else {
+        1
+    }
+}
+
+fn list(items: &[&str]) -> String {
+    items
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The expected name nearest to `found`, if it is plausibly a typo of it.
+fn closest<'a>(found: &str, expected: &[&'a str]) -> Option<&'a str> {
+    expected
+        .iter()
+        .map(|e| (edit_distance(&found.to_lowercase(), &e.to_lowercase()), *e))
+        .filter(|(d, e)| *d <= 2.max(e.len() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, e)| e)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const SMALL: &str = r#"Deck(
+    title: "Small",
+    span: "1953/1956",
+    parts: [
+        Part(id: "one", title: "One", slides: [
+            Slide(title: "A", date: "1953-03-05", notes: "n"),
+        ]),
+    ],
+)"#;
+
+    fn error_of(source: &str) -> Diagnostic {
+        parse_deck("t.ron", source.as_bytes())
+            .unwrap_err()
+            .diagnostics
+            .remove(0)
+    }
+
+    #[test]
+    fn small_deck_loads() {
+        let loaded = parse_deck("t.ron", SMALL.as_bytes()).unwrap();
+        assert_eq!(loaded.deck.slide_count(), 1);
+        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    }
+
+    #[test]
+    fn impossible_date_points_at_the_date() {
+        let d = error_of(&SMALL.replace("1953-03-05", "1953-02-30"));
+        // ron points at the first character inside the string.
+        assert_eq!((d.line, d.column, d.width), (6, 38, 10), "{d}");
+        assert!(d.message.contains("February 1953 has only 28 days"), "{d}");
+    }
+
+    #[test]
+    fn typo_in_field_gets_a_suggestion() {
+        let d = error_of(&SMALL.replace("title: \"A\"", "titel: \"A\""));
+        assert_eq!((d.line, d.column), (6, 19), "{d}");
+        assert_eq!(d.hint.as_deref(), Some("did you mean `title`?"));
+    }
+
+    #[test]
+    fn escaped_control_character_in_a_string_is_refused_with_position() {
+        let d = error_of(&SMALL.replace("title: \"A\"", "title: \"A\\u{1b}[2J\""));
+        assert_eq!(d.line, 6, "{d}");
+        assert!(d.message.contains("U+001B"), "{d}");
+    }
+
+    #[test]
+    fn utf8_error_position() {
+        let mut bytes = b"Deck(\n  title: \"ab".to_vec();
+        bytes.push(0xff);
+        let d = parse_deck("t.ron", &bytes).unwrap_err().diagnostics.remove(0);
+        assert_eq!((d.line, d.column), (2, 13));
+    }
+
+    proptest! {
+        #[test]
+        fn loader_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            let _ = parse_deck("p.ron", &bytes);
+        }
+
+        #[test]
+        fn loader_never_panics_on_mangled_decks(cut in 0usize..400, insert in "[\\[\\](),:\"a-z0-9 /-]{0,4}") {
+            let cut = cut.min(SMALL.len());
+            let cut = (0..=cut).rev().find(|&i| SMALL.is_char_boundary(i)).unwrap_or(0);
+            let mangled = format!("{}{}{}", &SMALL[..cut], insert, &SMALL[cut..]);
+            if let Err(e) = parse_deck("p.ron", mangled.as_bytes()) {
+                prop_assert!(!e.diagnostics.is_empty());
+                prop_assert!(e.diagnostics[0].to_string().starts_with("p.ron"));
+            }
+        }
+    }
+}

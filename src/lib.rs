@@ -1,0 +1,13 @@
+//! tribune: a terminal presentation app for history lectures.
+//!
+//! `deck` reads and checks decks; `app` holds the presenter's state and its pure `update`;
+//! `ui` draws that state; `tui` owns the terminal, signals and the clock; `commands` runs the
+//! non-interactive subcommands.
+
+pub mod app;
+pub mod cli;
+pub mod commands;
+pub mod deck;
+pub mod text;
+pub mod tui;
+pub mod ui;
