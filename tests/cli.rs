@@ -1,0 +1,531 @@
+//! CLI tests through the real `tribune` binary (`assert_cmd`): `check` on every malformed fixture
+//! in `tests/fixtures/invalid/` (contract assertions plus an insta snapshot of the full stderr),
+//! an oversized deck built at run time, warnings on a valid deck, the bundled lecture, and
+//! `outline --date` against the matching rule of `history-facts.md` §4 on `fixtures/dates.ron`.
+//!
+//! Paths are passed relative to the package root (the command runs there), so snapshots hold
+//! `tests/fixtures/invalid/NAME.ron` on every machine; a filter also strips the absolute root in
+//! case the binary ever prints a canonical path.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use assert_cmd::Command;
+use assert_cmd::cargo::cargo_bin_cmd;
+use rstest::rstest;
+use serde_json::Value;
+
+const INVALID_DIR: &str = "tests/fixtures/invalid";
+const DATES: &str = "tests/fixtures/dates.ron";
+const WARNINGS: &str = "tests/fixtures/warnings.ron";
+
+/// The binary, run from the package root so relative fixture paths resolve.
+fn tribune() -> Command {
+    let mut cmd = cargo_bin_cmd!("tribune");
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    // A hang must fail the run rather than block CI; no test comes close to this.
+    cmd.timeout(Duration::from_secs(60));
+    cmd
+}
+
+/// Output of a finished command: (exit code, stdout, stderr).
+fn run(cmd: &mut Command) -> (i32, String, Vec<u8>) {
+    let out = cmd.output().expect("the binary runs");
+    let code = out.status.code().expect("exited, not killed by a signal");
+    let stdout = String::from_utf8(out.stdout).expect("stdout is UTF-8");
+    (code, stdout, out.stderr)
+}
+
+fn check(path: &str) -> (i32, String, Vec<u8>) {
+    run(tribune().args(["check", path]))
+}
+
+/// Every `*.ron` under `tests/fixtures/invalid/`, as paths relative to the package root.
+fn invalid_fixtures() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(INVALID_DIR);
+    let mut names: Vec<String> = fs::read_dir(&dir)
+        .expect("fixture directory exists")
+        .map(|e| {
+            e.expect("readable entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter(|n| {
+            Path::new(n)
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+        })
+        .map(|n| format!("{INVALID_DIR}/{n}"))
+        .collect();
+    names.sort();
+    names
+}
+
+/// Escapes a literal for use in a regex (insta filters take regexes; no regex dependency here).
+fn regex_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if "\\.+*?()|[]{}^$#&-~".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The first character of `stderr` that could drive a terminal: a C0 control other than
+/// newline, DEL, or a C1 control.
+fn first_control_char(stderr: &str) -> Option<char> {
+    stderr.chars().find(|&c| c.is_control() && c != '\n')
+}
+
+/// The message of a diagnostic's first line: what follows `error: ` or `warning: `.
+fn message_of(first_line: &str) -> &str {
+    ["error: ", "warning: "]
+        .iter()
+        .find_map(|tag| first_line.split_once(tag).map(|(_, m)| m))
+        .unwrap_or("")
+}
+
+/// The error contract every rejected deck must meet; returns the first line for further checks.
+/// `location` is a regex for what follows the path (`:\d+:\d+` for a positioned error).
+fn assert_rejected(path: &str, code: i32, stdout: &str, stderr: &[u8], location: &str) -> String {
+    let stderr = String::from_utf8(stderr.to_vec())
+        .unwrap_or_else(|e| panic!("{path}: stderr is not UTF-8: {e}"));
+    assert_eq!(code, 1, "{path}: exit code\n{stderr}");
+    assert!(
+        stdout.is_empty(),
+        "{path}: check printed on stdout: {stdout:?}"
+    );
+    assert!(!stderr.contains("panicked"), "{path}: panic\n{stderr}");
+    assert!(
+        !stderr.as_bytes().contains(&0x1b),
+        "{path}: raw ESC on stderr\n{stderr}"
+    );
+    if let Some(c) = first_control_char(&stderr) {
+        panic!(
+            "{path}: control character U+{:04X} on stderr\n{stderr}",
+            u32::from(c)
+        );
+    }
+
+    let first = stderr.lines().next().unwrap_or("").to_owned();
+    let pattern = format!("^{}{location}: error: ", regex_escape(path));
+    let re = predicates::str::is_match(&pattern).expect("valid regex");
+    assert!(
+        predicates::Predicate::eval(&re, first.as_str()),
+        "{path}: first line does not match {pattern:?}:\n{stderr}"
+    );
+
+    // A message a person understands: words, not a bare token or a Rust debug dump.
+    let message = message_of(&first);
+    assert!(
+        message.split_whitespace().count() >= 2,
+        "{path}: message too terse: {message:?}"
+    );
+    for debug in ["Error(", "Some(", "None", "Spanned", "Position {", "\\u{"] {
+        assert!(
+            !message.contains(debug),
+            "{path}: debug output in message: {message:?}"
+        );
+    }
+    assert!(
+        stderr
+            .lines()
+            .last()
+            .is_some_and(|l| l.starts_with("tribune: the deck has ")),
+        "{path}: no summary line at the end\n{stderr}"
+    );
+    first
+}
+
+/// Line and column (1-based, columns in chars) parsed from `path:LINE:COL: error: ...`.
+fn line_col(path: &str, first_line: &str) -> Option<(usize, usize)> {
+    let rest = first_line.strip_prefix(path)?.strip_prefix(':')?;
+    let mut parts = rest.splitn(3, ':');
+    let line = parts.next()?.parse().ok()?;
+    let col = parts.next()?.parse().ok()?;
+    Some((line, col))
+}
+
+/// (line, column) of the char at byte `offset` of `source`, 1-based, columns in chars.
+fn position(source: &str, offset: usize) -> (usize, usize) {
+    let before = &source[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, col)
+}
+
+#[test]
+fn there_are_enough_invalid_fixtures() {
+    let fixtures = invalid_fixtures();
+    assert!(
+        fixtures.len() >= 18,
+        "only {} fixtures: {fixtures:?}",
+        fixtures.len()
+    );
+}
+
+/// Every malformed fixture: exit 1, `path:LINE:COL: error: message`, a snippet whose line number
+/// is the one named and whose caret lies within that line, no panic, no control characters.
+#[test]
+fn every_invalid_fixture_is_rejected_with_a_positioned_error() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for path in invalid_fixtures() {
+        let (code, stdout, stderr) = check(&path);
+        let first = assert_rejected(&path, code, &stdout, &stderr, r":\d+:\d+");
+        let (line, col) = line_col(&path, &first).expect("line and column");
+        assert!(line >= 1 && col >= 1, "{path}: position {line}:{col}");
+
+        let bytes = fs::read(root.join(&path)).expect("fixture readable");
+        let source = String::from_utf8_lossy(&bytes);
+        let line_count = source.lines().count().max(1);
+        assert!(
+            line <= line_count,
+            "{path}: line {line} past the end ({line_count} lines)"
+        );
+        let stderr = String::from_utf8_lossy(&stderr);
+        // The snippet, when there is one, shows the named line.
+        if let Some(snippet) = stderr.lines().nth(2)
+            && let Some((number, text)) = snippet.split_once(" | ")
+        {
+            assert_eq!(
+                number.trim(),
+                line.to_string(),
+                "{path}: snippet line\n{stderr}"
+            );
+            let width = source
+                .lines()
+                .nth(line - 1)
+                .map_or(0, |l| l.chars().count());
+            assert_eq!(
+                text.chars().count(),
+                width,
+                "{path}: snippet is not line {line}"
+            );
+            assert!(
+                col <= width + 1,
+                "{path}: column {col} past the end of line {line}"
+            );
+        }
+    }
+}
+
+/// The full stderr of `check` on each malformed fixture, reviewed by hand in
+/// `tests/snapshots/cli__invalid_fixture_diagnostics@*.snap`.
+#[test]
+fn invalid_fixture_diagnostics() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root_canonical = root.canonicalize().expect("package root exists");
+    let mut filters = vec![];
+    for r in [root.to_path_buf(), root_canonical.clone()] {
+        filters.push((format!("{}/", regex_escape(&r.display().to_string())), ""));
+    }
+    let filters: Vec<(&str, &str)> = filters.iter().map(|(a, b)| (a.as_str(), *b)).collect();
+    insta::with_settings!({
+        snapshot_path => "snapshots",
+        filters => filters,
+        omit_expression => true,
+    }, {
+        insta::glob!("fixtures/invalid/*.ron", |file| {
+            let relative = file
+                .strip_prefix(&root_canonical)
+                .or_else(|_| file.strip_prefix(root))
+                .expect("fixture under the package root");
+            let relative = relative.to_string_lossy().replace('\\', "/");
+            let (code, _, stderr) = check(&relative);
+            assert_eq!(code, 1, "{relative}");
+            insta::assert_snapshot!(String::from_utf8_lossy(&stderr));
+        });
+    });
+}
+
+/// A valid small deck; the oversized test pads it, and checks the unpadded one is valid.
+const SMALL_DECK: &str = r#"Deck(
+    title: "Padded",
+    span: "1952/1956",
+    parts: [
+        Part(id: "one", title: "One", slides: [
+            Slide(title: "Stalin dies", date: "1953-03-05", notes: "n"),
+        ]),
+    ],
+    /*PADDING*/
+)
+"#;
+
+#[test]
+fn a_ten_megabyte_deck_is_refused_without_panic() {
+    let dir = tempfile::tempdir().expect("temp dir");
+
+    let small = dir.path().join("small.ron");
+    fs::write(&small, SMALL_DECK).expect("write");
+    let small = small.to_str().expect("UTF-8 temp path").to_owned();
+    let (code, _, stderr) = check(&small);
+    assert_eq!(code, 0, "{}", String::from_utf8_lossy(&stderr));
+
+    // The same deck with 10 MiB of comment: it would parse, so only the size can reject it.
+    let padding = format!("/* {} */", "x".repeat(10 * 1024 * 1024));
+    let big = dir.path().join("big.ron");
+    fs::write(&big, SMALL_DECK.replace("/*PADDING*/", &padding)).expect("write");
+    let big = big.to_str().expect("UTF-8 temp path").to_owned();
+    let (code, stdout, stderr) = check(&big);
+    // A file-level error names the path alone; a positioned one would start at 1:1.
+    let first = assert_rejected(&big, code, &stdout, &stderr, "(:1:1)?");
+    assert!(first.contains("larger than"), "{first}");
+}
+
+#[test]
+fn a_missing_file_is_named() {
+    let (code, stdout, stderr) = check("/nonexistent.ron");
+    assert_rejected("/nonexistent.ron", code, &stdout, &stderr, "");
+}
+
+#[test]
+fn an_unknown_flag_is_a_usage_error() {
+    let (code, stdout, stderr) = run(tribune().arg("--bogus"));
+    assert_eq!(code, 2, "{}", String::from_utf8_lossy(&stderr));
+    assert!(stdout.is_empty());
+    assert!(String::from_utf8_lossy(&stderr).contains("--bogus"));
+}
+
+#[test]
+fn warnings_point_at_their_slide_or_quote_and_do_not_fail_the_check() {
+    let (code, stdout, stderr) = check(WARNINGS);
+    let stderr = String::from_utf8(stderr).expect("UTF-8");
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.is_empty(), "{stdout}");
+    assert!(!stderr.contains("error:"), "{stderr}");
+    assert!(!stderr.as_bytes().contains(&0x1b), "{stderr}");
+
+    let source = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(WARNINGS))
+        .expect("fixture readable");
+    // The `Slide(` that opens the slide with a given id.
+    let slide_of = |id: &str| {
+        let at = source
+            .find(&format!("id: \"{id}\""))
+            .expect("id in fixture");
+        position(
+            &source,
+            source[..at].rfind("Slide(").expect("Slide( before id"),
+        )
+    };
+    let quote = position(&source, source.find("Quote(text: \"Nobody").expect("quote"));
+    let expected = [
+        (
+            slide_of("terror"),
+            "slide 2 is dated 1937, outside the timeline's span",
+        ),
+        (
+            slide_of("silent"),
+            "slide 4 (\"No notes\") has no speaker notes",
+        ),
+        (quote, "a quote on slide 5 has no attribution"),
+    ];
+
+    let warnings: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains(": warning: "))
+        .collect();
+    assert_eq!(warnings.len(), expected.len(), "{stderr}");
+    for (line, ((l, c), message)) in warnings.iter().zip(expected) {
+        let prefix = format!("{WARNINGS}:{l}:{c}: warning: ");
+        assert!(
+            line.starts_with(&prefix),
+            "expected {prefix:?}, got {line:?}"
+        );
+        assert!(line.contains(message), "expected {message:?} in {line:?}");
+    }
+    assert!(
+        stderr.contains(&format!("{WARNINGS}: ok: 5 slides in 1 parts, 3 warnings")),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_bundled_lecture_checks_clean() {
+    let (code, stdout, stderr) = run(tribune().arg("check"));
+    let stderr = String::from_utf8_lossy(&stderr);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.is_empty(), "{stdout}");
+    assert!(!stderr.contains("error:"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn the_bundled_lecture_outline_numbers_every_slide_in_order() {
+    let (code, stdout, stderr) = run(tribune().arg("outline"));
+    assert_eq!(code, 0, "{}", String::from_utf8_lossy(&stderr));
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert!(!lines.is_empty(), "no slides listed");
+    for (i, line) in lines.iter().enumerate() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        assert_eq!(fields.len(), 4, "line {}: {line:?}", i + 1);
+        assert_eq!(fields[0], (i + 1).to_string(), "numbering: {line:?}");
+        assert!(
+            fields[1..].iter().all(|f| !f.trim().is_empty()),
+            "empty field: {line:?}"
+        );
+    }
+}
+
+/// Slide numbers `outline --date QUERY` prints on `dates.ron`, in order.
+fn outline_numbers(query: &str) -> Vec<usize> {
+    let (code, stdout, stderr) = run(tribune().args(["outline", DATES, "--date", query]));
+    assert_eq!(code, 0, "{query}: {}", String::from_utf8_lossy(&stderr));
+    stdout
+        .lines()
+        .map(|l| {
+            let fields: Vec<&str> = l.split('\t').collect();
+            assert_eq!(fields.len(), 4, "{l:?}");
+            fields[0].parse().expect("slide number")
+        })
+        .collect()
+}
+
+/// `dates.ron`: 1 year 1953, 2 March 1953, 3 1 March (span 1–5 March), 4 and 5 both 5 March,
+/// 6 18 June (span 17–19), 7 16 June (span 16–18), 8 26 June (span to 7 July), 9 25 Feb 1956,
+/// 10 year 1956. The jump target comes first, then the other primaries and the secondaries in
+/// deck order.
+#[rstest]
+// A day two slides share: the first of them in deck order; the month, the year and the span
+// that reaches 5 March follow as secondaries.
+#[case::shared_day("5 March 1953", &[4, 5, 1, 2, 3])]
+// A month: the first primary in deck order is the month-dated slide, though days are narrower.
+#[case::month_first_primary_in_deck_order("March 1953", &[2, 3, 4, 5, 1])]
+// No slide dated that day: the narrowest overlap (the 5-day span) beats the month and the year.
+#[case::narrowest_overlap("3 March 1953", &[3, 1, 2])]
+// Only a span reaches 1 July: it beats the year.
+#[case::span_only_overlap("1 July 1953", &[8, 1])]
+// Two 3-day spans overlap 17 June: deck order breaks the tie (6 before 7, though 7 starts first).
+#[case::tie_goes_to_deck_order("17 June 1953", &[6, 1, 7])]
+// A year-dated slide is primary for its own year, but the first primary in deck order wins.
+#[case::wide_year("1956", &[9, 10])]
+#[case::year_is_secondary_for_a_month("February 1956", &[9, 10])]
+fn outline_date_follows_the_matching_rule(#[case] query: &str, #[case] expected: &[usize]) {
+    assert_eq!(outline_numbers(query), expected, "query {query:?}");
+}
+
+#[test]
+fn outline_date_json_has_the_fields_and_the_match_kind() {
+    let (code, stdout, stderr) =
+        run(tribune().args(["outline", DATES, "--date", "5 March 1953", "--json"]));
+    assert_eq!(code, 0, "{}", String::from_utf8_lossy(&stderr));
+    let rows: Vec<Value> = serde_json::from_str(&stdout).expect("valid JSON");
+    let got: Vec<(u64, &str, &str, &str, &str)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["number"].as_u64().expect("number"),
+                r["part"].as_str().expect("part"),
+                r["date"].as_str().expect("date"),
+                r["title"].as_str().expect("title"),
+                r["match"].as_str().expect("match"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (4, "spring", "1953-03-05", "Stalin dies", "primary"),
+            (5, "spring", "1953-03-05", "The joint session", "primary"),
+            (1, "spring", "1953", "The year 1953", "secondary"),
+            (2, "spring", "1953-03", "March 1953", "secondary"),
+            (3, "spring", "1953-03-01", "The stroke", "secondary"),
+        ]
+    );
+
+    // With no primary, the target still comes first, marked secondary.
+    let (code, stdout, _) =
+        run(tribune().args(["outline", DATES, "--date", "3 March 1953", "--json"]));
+    assert_eq!(code, 0);
+    let rows: Vec<Value> = serde_json::from_str(&stdout).expect("valid JSON");
+    assert_eq!(rows[0]["number"], 3);
+    assert!(rows.iter().all(|r| r["match"] == "secondary"), "{stdout}");
+}
+
+#[test]
+fn outline_json_without_a_date_lists_every_slide_without_match() {
+    let (code, stdout, stderr) = run(tribune().args(["outline", DATES, "--json"]));
+    assert_eq!(code, 0, "{}", String::from_utf8_lossy(&stderr));
+    let rows: Vec<Value> = serde_json::from_str(&stdout).expect("valid JSON");
+    let numbers: Vec<u64> = rows
+        .iter()
+        .map(|r| r["number"].as_u64().expect("number"))
+        .collect();
+    assert_eq!(numbers, (1..=10).collect::<Vec<u64>>());
+    assert!(rows.iter().all(|r| r.get("match").is_none()), "{stdout}");
+}
+
+#[rstest]
+#[case::unknown_month("Smarch 1953", "no month called")]
+#[case::impossible_day("31 Feb 1953", "only 28 days")]
+#[case::nothing_that_year("1954", "no slide")]
+fn outline_date_failures_exit_1_with_a_message(#[case] query: &str, #[case] expected: &str) {
+    let (code, stdout, stderr) = run(tribune().args(["outline", DATES, "--date", query]));
+    let stderr = String::from_utf8_lossy(&stderr);
+    assert_eq!(code, 1, "{query}: {stderr}");
+    assert!(stdout.is_empty(), "{query}: {stdout}");
+    assert!(
+        stderr.contains(expected),
+        "{query}: expected {expected:?} in {stderr:?}"
+    );
+    assert!(
+        stderr.contains(query),
+        "{query}: the query is not quoted back: {stderr:?}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+/// The loader never writes to a deck: bytes, length and modification time survive `check` and
+/// `outline`, on a valid deck and on a broken one, and nothing new appears beside them.
+#[test]
+fn the_loader_never_writes_to_a_deck() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let copies: Vec<PathBuf> = [WARNINGS, "tests/fixtures/invalid/impossible-date.ron"]
+        .iter()
+        .map(|p| {
+            let to = dir
+                .path()
+                .join(Path::new(p).file_name().expect("file name"));
+            fs::copy(root.join(p), &to).expect("copy fixture");
+            // An old, exact time: any rewrite, even of the same bytes, would move it.
+            let old = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000_000);
+            fs::File::options()
+                .write(true)
+                .open(&to)
+                .and_then(|f| f.set_modified(old))
+                .expect("set mtime");
+            to
+        })
+        .collect();
+    let snapshot = |p: &Path| {
+        let meta = fs::metadata(p).expect("metadata");
+        (
+            fs::read(p).expect("read"),
+            meta.len(),
+            meta.modified().expect("mtime"),
+        )
+    };
+    let listing = || {
+        let mut names: Vec<_> = fs::read_dir(dir.path())
+            .expect("read dir")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        names.sort();
+        names
+    };
+
+    let before: Vec<_> = copies.iter().map(|p| snapshot(p)).collect();
+    let files_before = listing();
+    for p in &copies {
+        let p = p.to_str().expect("UTF-8 temp path");
+        run(tribune().args(["check", p]));
+        run(tribune().args(["outline", p]));
+    }
+    let after: Vec<_> = copies.iter().map(|p| snapshot(p)).collect();
+    assert!(before == after, "a deck file changed");
+    assert_eq!(files_before, listing(), "files appeared beside the decks");
+}
