@@ -7,7 +7,12 @@ use clap::{Args, Parser, Subcommand};
 /// Present a history lecture in the terminal: slides, speaker notes, a live timeline, and
 /// jumps by slide, part and date.
 #[derive(Debug, Parser)]
-#[command(name = "tribune", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "tribune",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// What to do; without a subcommand tribune presents.
     #[command(subcommand)]

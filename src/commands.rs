@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::cli::{Cli, Command, DeckArg, OutlineArgs, PresentArgs};
 use crate::deck::diagnostic::render_all;
 use crate::deck::timeline::DateIndex;
-use crate::deck::{BUNDLED_NAME, BUNDLED_SOURCE, DateQuery, Loaded, load_path, parse_deck};
+use crate::deck::{BUNDLED_NAME, BUNDLED_SOURCE, DateQuery, Loaded, Prose, load_path, parse_deck};
 use crate::tui;
 
 /// Runs the command line and returns the process's exit code.
@@ -105,7 +105,11 @@ fn outline(args: &OutlineArgs) -> ExitCode {
                 return ExitCode::FAILURE;
             };
             let kind = |i: usize| {
-                if found.primary.contains(&i) { "primary" } else { "secondary" }
+                if found.primary.contains(&i) {
+                    "primary"
+                } else {
+                    "secondary"
+                }
             };
             std::iter::once(found.target)
                 .chain(found.all().filter(|&i| i != found.target))
@@ -118,7 +122,7 @@ fn outline(args: &OutlineArgs) -> ExitCode {
         .map(|&(i, kind)| OutlineRow {
             number: i + 1,
             part: deck.parts[deck.part_of(i)].id.as_str(),
-            id: slides[i].id.as_ref().map(|p| p.as_str()),
+            id: slides[i].id.as_ref().map(Prose::as_str),
             date: &slides[i].date.written,
             title: slides[i].title.as_str(),
             r#match: kind,

@@ -1,1 +1,215 @@
-//! App state.
+//! The presenter's state as plain data, and the actions that change it. Knows nothing of the
+//! terminal, files or clocks: time arrives as `Action::Tick` data.
+
+pub mod action;
+pub mod keymap;
+mod update;
+
+use std::time::Duration;
+
+use crate::deck::timeline::{DateIndex, DateMatch};
+use crate::deck::{DateQuery, Deck};
+use crate::ui::theme::Theme;
+
+pub use action::Action;
+
+/// What the keyboard is talking to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Presenting.
+    Normal,
+    /// The screen is black; any key restores it.
+    Blank,
+    /// The key help overlay.
+    Help,
+    /// The overview of every slide.
+    Overview {
+        /// Position of the highlighted row among the filtered slides.
+        selected: usize,
+        /// What the user typed to narrow the list.
+        filter: String,
+    },
+    /// The go-to-date prompt.
+    DatePrompt {
+        /// What the user typed.
+        input: String,
+        /// Which of the matches is chosen (0 = the rule's target).
+        choice: usize,
+    },
+}
+
+impl Mode {
+    /// The overview with `selected` highlighted and no filter.
+    pub fn overview(selected: usize) -> Mode {
+        Mode::Overview {
+            selected,
+            filter: String::new(),
+        }
+    }
+
+    /// An empty date prompt.
+    pub fn date_prompt() -> Mode {
+        Mode::DatePrompt {
+            input: String::new(),
+            choice: 0,
+        }
+    }
+}
+
+/// The whole presenter state.
+#[derive(Clone, Debug)]
+pub struct App {
+    /// The deck being presented.
+    pub deck: Deck,
+    /// The deck's dates, for the date prompt.
+    pub dates: DateIndex,
+    /// Colours and styles.
+    pub theme: Theme,
+    /// 0-based index of the slide on screen.
+    pub current: usize,
+    /// How many reveal steps of the current slide are shown (0 = up to the first `Pause`).
+    pub step: usize,
+    /// Lines scrolled inside a slide too long for the screen.
+    pub scroll: usize,
+    /// Which slides have been on screen.
+    pub visited: Vec<bool>,
+    /// Where we were before each jump, most recent last.
+    pub history: Vec<usize>,
+    /// What the keyboard is talking to.
+    pub mode: Mode,
+    /// Whether the speaker-notes pane is open.
+    pub show_notes: bool,
+    /// Whether the timeline sidebar is open.
+    pub show_timeline: bool,
+    /// Digits typed towards "go to slide N".
+    pub digits: String,
+    /// A one-line message for the status bar (cleared by the next move).
+    pub message: Option<String>,
+    /// The terminal's size in cells (columns, rows).
+    pub viewport: (u16, u16),
+    /// Monotonic time since launch, from the last tick.
+    pub now: Duration,
+    /// When the talk started (the first advance), on the same clock as `now`.
+    pub started_at: Option<Duration>,
+    /// Local wall-clock time, `HH:MM`.
+    pub clock: String,
+    /// Set when the user asked to quit.
+    pub should_quit: bool,
+}
+
+impl App {
+    /// A presenter on the first slide of `deck`.
+    pub fn new(deck: Deck, theme: Theme) -> App {
+        let count = deck.slide_count();
+        let dates = DateIndex::new(&deck);
+        let mut app = App {
+            deck,
+            dates,
+            theme,
+            current: 0,
+            step: 0,
+            scroll: 0,
+            visited: vec![false; count],
+            history: Vec::new(),
+            mode: Mode::Normal,
+            show_notes: false,
+            show_timeline: true,
+            digits: String::new(),
+            message: None,
+            viewport: (80, 24),
+            now: Duration::ZERO,
+            started_at: None,
+            clock: String::new(),
+            should_quit: false,
+        };
+        if let Some(v) = app.visited.first_mut() {
+            *v = true;
+        }
+        app
+    }
+
+    /// Number of slides (always at least one: an empty deck does not load).
+    pub fn slide_count(&self) -> usize {
+        self.visited.len()
+    }
+
+    /// Time since the first advance.
+    pub fn elapsed(&self) -> Option<Duration> {
+        self.started_at.map(|s| self.now.saturating_sub(s))
+    }
+
+    /// What the date prompt's input matches right now, or why it matches nothing.
+    pub fn date_preview(&self) -> Option<Result<DateMatch, String>> {
+        let Mode::DatePrompt { input, .. } = &self.mode else {
+            return None;
+        };
+        if input.trim().is_empty() {
+            return None;
+        }
+        Some(DateQuery::parse(input).and_then(|q| {
+            self.dates.lookup(&q.range).ok_or_else(|| {
+                format!(
+                    "no slide is dated in or around {}",
+                    crate::deck::date::human_range(&q.range)
+                )
+            })
+        }))
+    }
+
+    /// The slide the date prompt would jump to, with the user's ↑↓ choice applied.
+    pub fn date_choice(&self) -> Option<usize> {
+        let Mode::DatePrompt { choice, .. } = &self.mode else {
+            return None;
+        };
+        let found = self.date_preview()?.ok()?;
+        let order = date_order(&found);
+        order
+            .get((*choice).min(order.len().saturating_sub(1)))
+            .copied()
+    }
+
+    /// Slides listed in the overview under the current filter, as deck indices.
+    pub fn overview_rows(&self) -> Vec<usize> {
+        let filter = match &self.mode {
+            Mode::Overview { filter, .. } => filter.to_lowercase(),
+            _ => String::new(),
+        };
+        self.deck
+            .slides()
+            .enumerate()
+            .filter(|(i, s)| {
+                filter.is_empty()
+                    || s.title.as_str().to_lowercase().contains(&filter)
+                    || s.date.written.contains(&filter)
+                    || s.date.human().to_lowercase().contains(&filter)
+                    || (i + 1).to_string() == filter
+                    || s.id
+                        .as_ref()
+                        .is_some_and(|id| id.as_str().to_lowercase().contains(&filter))
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+}
+
+/// The order a date prompt offers its matches: the rule's target first, then the rest.
+pub fn date_order(found: &DateMatch) -> Vec<usize> {
+    std::iter::once(found.target)
+        .chain(found.all().filter(|&i| i != found.target))
+        .collect()
+}
+
+impl App {
+    /// Starts the presentation at `index` (from `--slide` or `--date`), fully revealed, without
+    /// starting the clock or recording a jump.
+    pub fn start_at(&mut self, index: usize) {
+        self.current = index.min(self.slide_count() - 1);
+        self.step = self
+            .deck
+            .slide(self.current)
+            .map_or(0, |s| s.steps().saturating_sub(1));
+        if let Some(v) = self.visited.get_mut(self.current) {
+            *v = true;
+        }
+    }
+}

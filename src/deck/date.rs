@@ -35,6 +35,7 @@ impl DayRange {
     }
 
     /// The smallest range covering both.
+    #[must_use]
     pub fn union(&self, other: &DayRange) -> DayRange {
         DayRange {
             first: self.first.min(other.first),
@@ -115,7 +116,8 @@ impl fmt::Display for DeckDate {
     }
 }
 
-const EXPECTED_FORMS: &str = "expected a date like `1953-03-05`, `1953-03`, `1953` or `1953-02-28/1953-03-05`";
+const EXPECTED_FORMS: &str =
+    "expected a date like `1953-03-05`, `1953-03`, `1953` or `1953-02-28/1953-03-05`";
 
 fn parse_point(text: &str) -> Result<Point, String> {
     let parts: Vec<&str> = text.split('-').collect();
@@ -257,8 +259,7 @@ impl DateQuery {
     }
 }
 
-const QUERY_FORMS: &str =
-    "try `5 March 1953`, `March 1953`, `1953-03-05`, `1953` or `spring 1956`";
+const QUERY_FORMS: &str = "try `5 March 1953`, `March 1953`, `1953-03-05`, `1953` or `spring 1956`";
 
 fn parse_year(word: &str) -> Result<i16, String> {
     if word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) {
@@ -266,7 +267,9 @@ fn parse_year(word: &str) -> Result<i16, String> {
             .map_err(|_| format!("`{word}` is not a year"))
             .and_then(year_in_range)
     } else {
-        Err(format!("`{word}` is not a year; write all four digits, as in 1953"))
+        Err(format!(
+            "`{word}` is not a year; write all four digits, as in 1953"
+        ))
     }
 }
 
@@ -276,7 +279,10 @@ fn parse_day(word: &str) -> Result<i64, String> {
         &word[digits.len()..].to_lowercase()[..],
         "" | "st" | "nd" | "rd" | "th"
     );
-    if !digits.is_empty() && digits.len() <= 2 && digits.bytes().all(|b| b.is_ascii_digit()) && suffix_ok
+    if !digits.is_empty()
+        && digits.len() <= 2
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && suffix_ok
     {
         digits
             .parse::<i64>()
@@ -405,11 +411,17 @@ mod tests {
     #[case("winter 1956", day(1955, 12, 1), day(1956, 2, 29))]
     #[case("  25 feb 1956  ", day(1956, 2, 25), day(1956, 2, 25))]
     fn queries(#[case] text: &str, #[case] first: CivilDate, #[case] last: CivilDate) {
-        assert_eq!(DateQuery::parse(text).unwrap().range, DayRange { first, last });
+        assert_eq!(
+            DateQuery::parse(text).unwrap().range,
+            DayRange { first, last }
+        );
     }
 
     #[rstest]
-    #[case("31 Feb 1953", "February 1953 has only 28 days, so day 31 does not exist")]
+    #[case(
+        "31 Feb 1953",
+        "February 1953 has only 28 days, so day 31 does not exist"
+    )]
     #[case("Smarch 1953", "no month called `Smarch`")]
     #[case("", "type a date")]
     #[case("March", "add a year")]

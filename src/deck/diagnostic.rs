@@ -58,7 +58,10 @@ impl Diagnostic {
             width: 1,
             message: message.into(),
             hint: None,
-            source_line: source.lines().nth(line.saturating_sub(1)).map(str::to_owned),
+            source_line: source
+                .lines()
+                .nth(line.saturating_sub(1))
+                .map(str::to_owned),
         }
     }
 
@@ -106,7 +109,12 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        writeln!(f, "{}: {kind}: {}", self.location(), sanitize(&self.message))?;
+        writeln!(
+            f,
+            "{}: {kind}: {}",
+            self.location(),
+            sanitize(&self.message)
+        )?;
         if let Some(text) = &self.source_line {
             let number = self.line.to_string();
             let gutter = " ".repeat(number.len());
@@ -125,7 +133,12 @@ impl fmt::Display for Diagnostic {
                 .sum();
             writeln!(f, "{gutter} |")?;
             writeln!(f, "{number} | {shown}")?;
-            writeln!(f, "{gutter} | {}{}", " ".repeat(before), "^".repeat(under.max(1)))?;
+            writeln!(
+                f,
+                "{gutter} | {}{}",
+                " ".repeat(before),
+                "^".repeat(under.max(1))
+            )?;
         }
         if let Some(hint) = &self.hint {
             writeln!(f, "  = hint: {}", sanitize(hint))?;
@@ -172,9 +185,16 @@ mod tests {
     #[test]
     fn renders_location_snippet_caret_and_hint() {
         let source = "Deck(\n    titel: \"x\",\n)";
-        let d = Diagnostic::at(Severity::Error, "x.ron", source, 2, 5, "unknown field `titel`")
-            .with_width(5)
-            .with_hint("did you mean `title`?");
+        let d = Diagnostic::at(
+            Severity::Error,
+            "x.ron",
+            source,
+            2,
+            5,
+            "unknown field `titel`",
+        )
+        .with_width(5)
+        .with_hint("did you mean `title`?");
         assert_eq!(
             d.to_string(),
             "x.ron:2:5: error: unknown field `titel`\n  |\n2 |     titel: \"x\",\n  |     ^^^^^\n  = hint: did you mean `title`?\n"

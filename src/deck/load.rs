@@ -48,7 +48,7 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
 /// Parses and validates deck bytes; `name` is how messages refer to the deck.
 pub fn parse_deck(name: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
     let source = precheck(name, bytes).map_err(|d| LoadError {
-        diagnostics: vec![d],
+        diagnostics: vec![*d],
     })?;
     let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
     let deck: Deck = options.from_str(source).map_err(|e| LoadError {
@@ -65,26 +65,27 @@ pub fn parse_deck(name: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
 }
 
 /// Size, emptiness, UTF-8 and control characters: the checks that come before RON.
-fn precheck<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
+fn precheck<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, Box<Diagnostic>> {
     if bytes.len() as u64 > MAX_DECK_BYTES {
-        return Err(Diagnostic::whole_file(
+        return Err(Box::new(Diagnostic::whole_file(
             name,
             format!(
                 "the file is larger than {} MiB; a deck is a text file of a few hundred kilobytes",
                 MAX_DECK_BYTES / (1024 * 1024)
             ),
         )
-        .with_hint("is this the right file?"));
+        .with_hint("is this the right file?")));
     }
-    let source = match std::str::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => {
-            let good = &bytes[..e.valid_up_to()];
-            // The valid prefix is UTF-8 by definition, so this lossy view is exact.
-            let prefix = String::from_utf8_lossy(good);
-            let (line, column) = line_col_at_end(&prefix);
-            let shown = String::from_utf8_lossy(bytes);
-            return Err(Diagnostic::at(
+    let source =
+        match std::str::from_utf8(bytes) {
+            Ok(s) => s,
+            Err(e) => {
+                let good = &bytes[..e.valid_up_to()];
+                // The valid prefix is UTF-8 by definition, so this lossy view is exact.
+                let prefix = String::from_utf8_lossy(good);
+                let (line, column) = line_col_at_end(&prefix);
+                let shown = String::from_utf8_lossy(bytes);
+                return Err(Box::new(Diagnostic::at(
                 Severity::Error,
                 name,
                 &shown,
@@ -92,36 +93,44 @@ fn precheck<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
                 column,
                 "the file is not valid UTF-8",
             )
-            .with_hint("save the deck as UTF-8 (most editors offer it under \"Save with encoding\")"));
-        }
-    };
+            .with_hint(
+                "save the deck as UTF-8 (most editors offer it under \"Save with encoding\")",
+            )));
+            }
+        };
     if source.trim().is_empty() {
-        return Err(Diagnostic::at(
-            Severity::Error,
-            name,
-            source,
-            1,
-            1,
-            "the file is empty; expected a deck starting with `Deck(`",
-        )
-        .with_hint("see the README's deck format for a complete small example"));
+        return Err(Box::new(
+            Diagnostic::at(
+                Severity::Error,
+                name,
+                source,
+                1,
+                1,
+                "the file is empty; expected a deck starting with `Deck(`",
+            )
+            .with_hint("see the README's deck format for a complete small example"),
+        ));
     }
     for (line_index, line) in source.split('\n').enumerate() {
         for (col_index, c) in line.chars().enumerate() {
             if c.is_control() && c != '\t' && c != '\r' {
-                return Err(Diagnostic::at(
-                    Severity::Error,
-                    name,
-                    source,
-                    line_index + 1,
-                    col_index + 1,
-                    format!(
-                        "control character U+{:04X} in the deck; decks may not hold control \
+                return Err(Box::new(
+                    Diagnostic::at(
+                        Severity::Error,
+                        name,
+                        source,
+                        line_index + 1,
+                        col_index + 1,
+                        format!(
+                            "control character U+{:04X} in the deck; decks may not hold control \
                          characters (they could drive the terminal)",
-                        u32::from(c)
+                            u32::from(c)
+                        ),
+                    )
+                    .with_hint(
+                        "delete it; newlines and tabs are the only control characters allowed",
                     ),
-                )
-                .with_hint("delete it; newlines and tabs are the only control characters allowed"));
+                ));
             }
         }
     }
@@ -181,7 +190,8 @@ fn from_ron(name: &str, source: &str, error: &SpannedError) -> Diagnostic {
             format!("the field `{field}` is given twice")
         }
         RonError::ExceededRecursionLimit => {
-            hint = Some("brackets nest far deeper than any deck needs; is the file damaged?".into());
+            hint =
+                Some("brackets nest far deeper than any deck needs; is the file damaged?".into());
             "the deck nests too deeply (more than 128 levels of brackets)".to_owned()
         }
         RonError::ExpectedDifferentStructName { expected, found } => {
@@ -226,10 +236,8 @@ fn underline_width(source: &str, line: usize, column: usize, error: &SpannedErro
         .chars()
         .collect();
     let inside_string = column >= 2 && text.get(column - 2) == Some(&'"');
-    if inside_string {
-        if let Some(len) = text.iter().skip(column - 1).position(|&c| c == '"') {
-            return len.max(1);
-        }
+    if inside_string && let Some(len) = text.iter().skip(column - 1).position(|&c| c == '"') {
+        return len.max(1);
     }
     let end = error.span.end;
     if end.line == error.span.start.line && end.col > error.span.start.col {
@@ -328,7 +336,10 @@ mod tests {
     fn utf8_error_position() {
         let mut bytes = b"Deck(\n  title: \"ab".to_vec();
         bytes.push(0xff);
-        let d = parse_deck("t.ron", &bytes).unwrap_err().diagnostics.remove(0);
+        let d = parse_deck("t.ron", &bytes)
+            .unwrap_err()
+            .diagnostics
+            .remove(0);
         assert_eq!((d.line, d.column), (2, 13));
     }
 

@@ -9,12 +9,12 @@ mod validate;
 
 use std::fmt;
 
-use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
 
 pub use date::{DateQuery, DayRange, DeckDate};
 pub use diagnostic::{Diagnostic, LoadError, Severity};
-pub use load::{Loaded, load_path, parse_deck, BUNDLED_NAME, BUNDLED_SOURCE};
+pub use load::{BUNDLED_NAME, BUNDLED_SOURCE, Loaded, load_path, parse_deck};
 
 /// A whole presentation.
 #[derive(Clone, Debug, Deserialize)]
@@ -97,7 +97,11 @@ pub struct Slide {
 impl Slide {
     /// The number of reveal steps: one more than the number of `Pause` blocks at top level.
     pub fn steps(&self) -> usize {
-        1 + self.body.iter().filter(|b| matches!(b, Block::Pause)).count()
+        1 + self
+            .body
+            .iter()
+            .filter(|b| matches!(b, Block::Pause))
+            .count()
     }
 
     /// The day range the slide touches: its date, widened by its span.

@@ -47,8 +47,11 @@ impl DateIndex {
             .slides()
             .map(|s| (s.date.range, s.span.as_ref().map(|d| d.range)))
             .collect();
-        let mut by_date: Vec<(DayRange, usize)> =
-            ranges.iter().enumerate().map(|(i, (d, _))| (*d, i)).collect();
+        let mut by_date: Vec<(DayRange, usize)> = ranges
+            .iter()
+            .enumerate()
+            .map(|(i, (d, _))| (*d, i))
+            .collect();
         by_date.sort();
         let mut by_extent: Vec<(DayRange, usize)> = ranges
             .iter()
@@ -74,12 +77,14 @@ impl DateIndex {
             .collect();
         primary.sort_unstable();
 
-        let end = self.by_extent.partition_point(|(e, _)| e.first <= query.last);
+        let end = self
+            .by_extent
+            .partition_point(|(e, _)| e.first <= query.last);
         let mut secondary: Vec<usize> = self.by_extent[..end]
             .iter()
             .filter(|(e, i)| e.last >= query.first && !primary.contains(i))
             .map(|(_, i)| *i)
-            .filter(|i| self.narrowest_overlap(*i, query).is_some())
+            .filter(|i| self.narrowest_overlap(*i, *query).is_some())
             .collect();
         secondary.sort_unstable();
 
@@ -87,7 +92,7 @@ impl DateIndex {
             Some(first) => *first,
             None => *secondary
                 .iter()
-                .min_by_key(|i| (self.narrowest_overlap(**i, query), **i))?,
+                .min_by_key(|i| (self.narrowest_overlap(**i, *query), **i))?,
         };
         Some(DateMatch {
             target,
@@ -97,12 +102,12 @@ impl DateIndex {
     }
 
     /// The width in days of the narrowest of a slide's ranges (date, span) that overlap `query`.
-    fn narrowest_overlap(&self, slide: usize, query: &DayRange) -> Option<i64> {
+    fn narrowest_overlap(&self, slide: usize, query: DayRange) -> Option<i64> {
         let (date, span) = self.ranges.get(slide)?;
         [Some(*date), *span]
             .into_iter()
             .flatten()
-            .filter(|r| r.overlaps(query))
+            .filter(|r| r.overlaps(&query))
             .map(|r| r.days())
             .min()
     }
@@ -148,7 +153,10 @@ mod tests {
     #[test]
     fn a_month_lands_on_the_first_slide_inside_it_in_deck_order() {
         let m = lookup("March 1953").unwrap();
-        assert_eq!(m.target, 1, "the month-dated slide comes first in deck order");
+        assert_eq!(
+            m.target, 1,
+            "the month-dated slide comes first in deck order"
+        );
         assert_eq!(m.primary, vec![1, 2, 3]);
     }
 

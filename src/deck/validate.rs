@@ -32,15 +32,23 @@ pub(super) fn check(deck: &Deck, name: &str, source: &str) -> (Vec<Diagnostic>, 
         let pos = places.nth("Part", p);
         if part.slides.is_empty() {
             errors.push(
-                at(Severity::Error, pos, format!("part `{}` has no slides", part.id))
-                    .with_hint("add slides to it, or delete the part"),
+                at(
+                    Severity::Error,
+                    pos,
+                    format!("part `{}` has no slides", part.id),
+                )
+                .with_hint("add slides to it, or delete the part"),
             );
         }
         if let Some(first) = part_ids.insert(part.id.as_str(), p) {
             errors.push(at(
                 Severity::Error,
                 pos,
-                format!("the part id `{}` is already used by part {}", part.id, first + 1),
+                format!(
+                    "the part id `{}` is already used by part {}",
+                    part.id,
+                    first + 1
+                ),
             ));
         }
     }
@@ -50,20 +58,24 @@ pub(super) fn check(deck: &Deck, name: &str, source: &str) -> (Vec<Diagnostic>, 
     for (i, slide) in deck.slides().enumerate() {
         let pos = places.nth("Slide", i);
         let number = i + 1;
-        if let Some(id) = &slide.id {
-            if let Some(first) = slide_ids.insert(id.as_str(), number) {
-                errors.push(
-                    at(
-                        Severity::Error,
-                        pos,
-                        format!("slide {number} has the id `{id}`, already used by slide {first}"),
-                    )
-                    .with_hint("slide ids must be unique; rename one of them"),
-                );
-            }
+        if let Some(id) = &slide.id
+            && let Some(first) = slide_ids.insert(id.as_str(), number)
+        {
+            errors.push(
+                at(
+                    Severity::Error,
+                    pos,
+                    format!("slide {number} has the id `{id}`, already used by slide {first}"),
+                )
+                .with_hint("slide ids must be unique; rename one of them"),
+            );
         }
         if slide.title.as_str().trim().is_empty() {
-            errors.push(at(Severity::Error, pos, format!("slide {number} has an empty title")));
+            errors.push(at(
+                Severity::Error,
+                pos,
+                format!("slide {number} has an empty title"),
+            ));
         }
         if !slide.flashback && !slide.date.range.is_within(&deck.span.range) {
             warnings.push(
@@ -78,30 +90,45 @@ pub(super) fn check(deck: &Deck, name: &str, source: &str) -> (Vec<Diagnostic>, 
                 .with_hint("mark it `flashback: true` if that is deliberate"),
             );
         }
-        if slide.notes.as_ref().is_none_or(|n| n.as_str().trim().is_empty()) {
+        if slide
+            .notes
+            .as_ref()
+            .is_none_or(|n| n.as_str().trim().is_empty())
+        {
             warnings.push(at(
                 Severity::Warning,
                 pos,
                 format!("slide {number} (\"{}\") has no speaker notes", slide.title),
             ));
         }
-        for_each_block(&slide.body, &mut |block| {
-            if let Block::Quote { by, .. } = block {
-                if by.is_none() {
-                    warnings.push(
-                        at(
-                            Severity::Warning,
-                            places.nth("Quote", quotes),
-                            format!("a quote on slide {number} has no attribution"),
-                        )
-                        .with_hint("add `by: \"who, when\"`"),
-                    );
-                }
-                quotes += 1;
-            }
+        quote_warnings(&slide.body, number, &mut quotes, &mut |place, message| {
+            warnings.push(
+                at(Severity::Warning, places.nth("Quote", place), message)
+                    .with_hint("add `by: \"who, when\"`"),
+            );
         });
     }
     (errors, warnings)
+}
+
+/// Reports each quote without attribution as (its index among all quotes, message).
+fn quote_warnings(
+    body: &[Block],
+    number: usize,
+    quotes: &mut usize,
+    report: &mut impl FnMut(usize, String),
+) {
+    for_each_block(body, &mut |block| {
+        if let Block::Quote { by, .. } = block {
+            if by.is_none() {
+                report(
+                    *quotes,
+                    format!("a quote on slide {number} has no attribution"),
+                );
+            }
+            *quotes += 1;
+        }
+    });
 }
 
 fn for_each_block(blocks: &[Block], f: &mut impl FnMut(&Block)) {
@@ -157,7 +184,10 @@ impl Places {
                     }
                     step(&mut i, &mut line, &mut col);
                 }
-            } else if c == 'r' && matches!(next, Some('#' | '"')) && !is_ident(chars.get(i.wrapping_sub(1))) {
+            } else if c == 'r'
+                && matches!(next, Some('#' | '"'))
+                && !is_ident(chars.get(i.wrapping_sub(1)))
+            {
                 // Raw string: r#"..."# with any number of hashes.
                 step(&mut i, &mut line, &mut col);
                 let mut hashes = 0;

@@ -1,1 +1,231 @@
-//! Views.
+//! Drawing: `impl Widget for &App` lays out the screen (slide, timeline, notes, status bar) and
+//! the overlays. Views only read state; geometry is a pure function so that `update` (scrolling)
+//! and the mouse handler (timeline clicks) see the same layout the screen does.
+
+pub mod overlay;
+pub mod slide;
+pub mod status;
+pub mod theme;
+pub mod timeline;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Widget};
+
+use crate::app::{App, Mode};
+use crate::text::{truncate, wrap_plain};
+
+/// The smallest screen we draw on.
+pub const MIN_SIZE: (u16, u16) = (20, 6);
+
+/// Where each pane goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Areas {
+    /// The slide.
+    pub slide: Rect,
+    /// The timeline sidebar, when shown and there is room.
+    pub timeline: Option<Rect>,
+    /// The notes pane, when shown and there is room.
+    pub notes: Option<Rect>,
+    /// The status bar.
+    pub status: Rect,
+}
+
+/// Splits the screen. The sidebar and the notes give way before the slide does.
+pub fn areas(app: &App, screen: Rect) -> Areas {
+    let [main, status] = screen.layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ]));
+    let notes_height = (main.height * 3 / 10).clamp(5, 14);
+    let (upper, notes) = if app.show_notes && main.height >= notes_height + 10 {
+        let [upper, notes] = main.layout(&Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(notes_height),
+        ]));
+        (upper, Some(notes))
+    } else {
+        (main, None)
+    };
+    let sidebar = (upper.width * 9 / 25).clamp(28, 52);
+    let (slide, timeline) = if app.show_timeline && upper.width >= sidebar + 51 && upper.height >= 6
+    {
+        let [slide, _gap, sidebar_area] = upper.layout(&Layout::horizontal([
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Length(sidebar),
+        ]));
+        (slide, Some(sidebar_area))
+    } else {
+        (upper, None)
+    };
+    Areas {
+        slide,
+        timeline,
+        notes,
+        status,
+    }
+}
+
+/// The slide's area at the app's current viewport.
+fn slide_area(app: &App) -> Rect {
+    let (w, h) = app.viewport;
+    let a = areas(app, Rect::new(0, 0, w, h)).slide;
+    // Keep one row of margin above and below the slide text.
+    Rect::new(a.x, a.y + 1, a.width, a.height.saturating_sub(2))
+}
+
+/// How far the current slide can scroll at the current size.
+pub fn max_scroll(app: &App) -> usize {
+    slide::max_scroll(app, slide_area(app))
+}
+
+/// The slide a click at (`column`, `row`) on the timeline points at.
+pub fn timeline_hit(app: &App, column: u16, row: u16) -> Option<usize> {
+    let (w, h) = app.viewport;
+    let area = areas(app, Rect::new(0, 0, w, h)).timeline?;
+    let area = Rect::new(
+        area.x + 1,
+        area.y + 1,
+        area.width.saturating_sub(1),
+        area.height.saturating_sub(1),
+    );
+    if !area.contains(ratatui::layout::Position::new(column, row)) {
+        return None;
+    }
+    let rows = timeline::rows(app, area.width, area.height);
+    rows.get(usize::from(row - area.y))?.target
+}
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        buf.set_style(area, Style::new().bg(self.theme.background));
+        if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+            let msg = format!("terminal too small: need {}x{}", MIN_SIZE.0, MIN_SIZE.1);
+            for (i, line) in wrap_plain(&msg, self.theme.warning(), usize::from(area.width))
+                .iter()
+                .enumerate()
+                .take(usize::from(area.height))
+            {
+                buf.set_line(
+                    area.x,
+                    area.y + u16::try_from(i).unwrap_or(0),
+                    line,
+                    area.width,
+                );
+            }
+            return;
+        }
+        if self.mode == Mode::Blank {
+            // Black, not the theme's background: the point is a dark projector.
+            buf.set_style(area, Style::new().bg(ratatui::style::Color::Black));
+            return;
+        }
+        let a = areas(self, area);
+        let inner = Rect::new(
+            a.slide.x,
+            a.slide.y + 1,
+            a.slide.width,
+            a.slide.height.saturating_sub(2),
+        );
+        slide::SlideView { app: self }.render(inner, buf);
+        if let Some(side) = a.timeline {
+            for y in side.top()..side.bottom() {
+                buf.set_string(side.x, y, "│", self.theme.rule());
+            }
+            let inner = Rect::new(
+                side.x + 1,
+                side.y + 1,
+                side.width.saturating_sub(1),
+                side.height.saturating_sub(1),
+            );
+            timeline::TimelineView { app: self }.render(inner, buf);
+        }
+        if let Some(notes) = a.notes {
+            render_notes(self, notes, buf);
+        }
+        status::StatusBar { app: self }.render(a.status, buf);
+        match &self.mode {
+            Mode::Help => overlay::render_help(self, area, buf),
+            Mode::Overview { .. } => overlay::render_overview(self, area, buf),
+            Mode::DatePrompt { .. } => overlay::render_prompt(self, area, buf),
+            Mode::Normal | Mode::Blank => {}
+        }
+    }
+}
+
+/// The speaker-notes pane: the notes, the slide's sources, and what comes next.
+fn render_notes(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let rule = "─".repeat(usize::from(area.width));
+    buf.set_string(area.x, area.y, &rule, theme.rule());
+    let [body, next] = Rect::new(
+        area.x,
+        area.y + 1,
+        area.width,
+        area.height.saturating_sub(1),
+    )
+    .layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ]));
+    let label_w = 10u16;
+    let text_w = usize::from(body.width.saturating_sub(label_w + 2));
+    let Some(slide) = app.deck.slide(app.current) else {
+        return;
+    };
+    let mut lines: Vec<Line> = match &slide.notes {
+        Some(n) => wrap_plain(n.as_str(), theme.text(), text_w),
+        None => vec![Line::styled("(no notes for this slide)", theme.dim())],
+    };
+    if !slide.sources.is_empty() {
+        let sources = slide
+            .sources
+            .iter()
+            .map(crate::deck::Prose::as_str)
+            .collect::<Vec<_>>()
+            .join("; ");
+        lines.extend(wrap_plain(
+            &format!("Sources: {sources}"),
+            theme.dim(),
+            text_w,
+        ));
+    }
+    let rows = usize::from(body.height);
+    let cut = lines.len() > rows;
+    for (i, line) in lines.iter().take(rows).enumerate() {
+        let y = body.y + u16::try_from(i).unwrap_or(0);
+        if i == 0 {
+            buf.set_string(body.x + 2, y, "NOTES", theme.dim());
+        }
+        buf.set_line(
+            body.x + 2 + label_w,
+            y,
+            line,
+            body.width.saturating_sub(label_w + 2),
+        );
+    }
+    if cut {
+        let y = body.bottom().saturating_sub(1);
+        buf.set_string(body.x + 2, y, "more ↓", theme.warning());
+    }
+    let next_line = match app.deck.slide(app.current + 1) {
+        Some(n) => Line::from(vec![
+            Span::styled("next ›", theme.dim()),
+            Span::raw("    "),
+            Span::styled(
+                truncate(
+                    n.title.as_str(),
+                    usize::from(next.width.saturating_sub(label_w + 4)),
+                ),
+                theme.text(),
+            ),
+            Span::styled(format!("  {}", n.date.human()), theme.dim()),
+        ]),
+        None => Line::styled("next ›    (end of the lecture)", theme.dim()),
+    };
+    buf.set_line(next.x + 2, next.y, &next_line, next.width.saturating_sub(2));
+    let _ = Block::default();
+}

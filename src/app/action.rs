@@ -1,0 +1,69 @@
+//! Every event the presenter understands, named by intent rather than by key.
+
+use std::time::Duration;
+
+/// Something that changes the presenter's state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Next reveal step, else the next slide.
+    Next,
+    /// Previous reveal step, else the previous slide (shown fully revealed).
+    Prev,
+    /// Scroll down inside a slide that does not fit, else go to the next slide.
+    Down,
+    /// Scroll up inside a slide that does not fit, else go to the previous slide.
+    Up,
+    /// The first slide.
+    First,
+    /// The last slide.
+    Last,
+    /// A slide by its 0-based index.
+    GoToSlide(usize),
+    /// The first slide of the next part.
+    NextPart,
+    /// The first slide of this part, or of the previous part when already there.
+    PrevPart,
+    /// Back to where we were before the last jump.
+    Back,
+    /// A digit of a slide number typed in normal mode.
+    Digit(char),
+    /// Enter: go to the typed slide number, or next when none was typed.
+    Enter,
+    /// Backspace: delete a typed digit, or previous when none was typed.
+    Backspace,
+    /// Esc: close an overlay, clear typed input; never quits.
+    Cancel,
+    /// Show or hide the speaker notes.
+    ToggleNotes,
+    /// Show or hide the timeline sidebar.
+    ToggleTimeline,
+    /// Show or hide the key help.
+    ToggleHelp,
+    /// Open the overview of all slides.
+    OpenOverview,
+    /// Open the go-to-date prompt.
+    OpenDatePrompt,
+    /// Black out the screen; any key restores it.
+    Blank,
+    /// A character typed into the prompt or the overview filter.
+    Type(char),
+    /// Move the selection in the overview or the date prompt's matches.
+    SelectPrev,
+    /// Move the selection in the overview or the date prompt's matches.
+    SelectNext,
+    /// Accept the prompt or the overview selection.
+    Submit,
+    /// Any key while blanked: show the slide again.
+    Unblank,
+    /// The terminal's size, in cells.
+    Resize(u16, u16),
+    /// Time passing: time since launch and the wall clock (`14:32`).
+    Tick {
+        /// Monotonic time since the presenter started.
+        now: Duration,
+        /// Local wall-clock time as `HH:MM`.
+        clock: String,
+    },
+    /// Leave the presenter.
+    Quit,
+}

@@ -1,0 +1,169 @@
+//! Keys to actions, per mode: the only place that knows key codes. Clicker keys
+//! (`PageUp`, `PageDown`, `.`, `b`, `F5`, `Esc`) are bindings like any other.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::Mode;
+use super::action::Action;
+
+/// The action a key press means in a mode, if any.
+pub fn handle_key(mode: &Mode, key: KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if ctrl && matches!(key.code, KeyCode::Char('c' | 'C')) {
+        return Some(Action::Quit);
+    }
+    if ctrl {
+        return None;
+    }
+    match mode {
+        Mode::Blank => Some(Action::Unblank),
+        Mode::Normal => handle_normal(key.code),
+        Mode::Help => match key.code {
+            KeyCode::Char('q') => Some(Action::Quit),
+            _ => Some(Action::Cancel),
+        },
+        Mode::Overview { .. } | Mode::DatePrompt { .. } => handle_input(key.code),
+    }
+}
+
+fn handle_normal(code: KeyCode) -> Option<Action> {
+    Some(match code {
+        KeyCode::Right | KeyCode::Char('l' | 'j' | ' ') | KeyCode::PageDown => Action::Next,
+        KeyCode::Left | KeyCode::Char('h' | 'k') | KeyCode::PageUp => Action::Prev,
+        KeyCode::Down => Action::Down,
+        KeyCode::Up => Action::Up,
+        KeyCode::Enter => Action::Enter,
+        KeyCode::Backspace => Action::Backspace,
+        KeyCode::Home | KeyCode::Char('g') => Action::First,
+        KeyCode::End | KeyCode::Char('G') => Action::Last,
+        KeyCode::Tab | KeyCode::Char(']') => Action::NextPart,
+        KeyCode::BackTab | KeyCode::Char('[') => Action::PrevPart,
+        KeyCode::Char('`') => Action::Back,
+        KeyCode::Char(c @ '0'..='9') => Action::Digit(c),
+        KeyCode::Char('d') => Action::OpenDatePrompt,
+        KeyCode::Char('o') => Action::OpenOverview,
+        KeyCode::Char('n') => Action::ToggleNotes,
+        KeyCode::Char('t') => Action::ToggleTimeline,
+        KeyCode::Char('b' | '.') => Action::Blank,
+        KeyCode::Char('?') => Action::ToggleHelp,
+        KeyCode::Char('q') => Action::Quit,
+        KeyCode::Esc => Action::Cancel,
+        // Clickers send F5 to "start the show"; we are already showing, so it does nothing.
+        _ => return None,
+    })
+}
+
+fn handle_input(code: KeyCode) -> Option<Action> {
+    Some(match code {
+        KeyCode::Esc => Action::Cancel,
+        KeyCode::Enter => Action::Submit,
+        KeyCode::Backspace => Action::Backspace,
+        KeyCode::Up | KeyCode::BackTab => Action::SelectPrev,
+        KeyCode::Down | KeyCode::Tab => Action::SelectNext,
+        KeyCode::Char(c) => Action::Type(c),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::crossterm::event::KeyEventState;
+    use rstest::rstest;
+
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[rstest]
+    #[case(KeyCode::Right, Action::Next)]
+    #[case(KeyCode::Char('l'), Action::Next)]
+    #[case(KeyCode::Char('j'), Action::Next)]
+    #[case(KeyCode::Char(' '), Action::Next)]
+    #[case(KeyCode::PageDown, Action::Next)]
+    #[case(KeyCode::Down, Action::Down)]
+    #[case(KeyCode::Enter, Action::Enter)]
+    #[case(KeyCode::Left, Action::Prev)]
+    #[case(KeyCode::Char('h'), Action::Prev)]
+    #[case(KeyCode::Char('k'), Action::Prev)]
+    #[case(KeyCode::PageUp, Action::Prev)]
+    #[case(KeyCode::Up, Action::Up)]
+    #[case(KeyCode::Backspace, Action::Backspace)]
+    #[case(KeyCode::Home, Action::First)]
+    #[case(KeyCode::Char('g'), Action::First)]
+    #[case(KeyCode::End, Action::Last)]
+    #[case(KeyCode::Char('G'), Action::Last)]
+    #[case(KeyCode::Tab, Action::NextPart)]
+    #[case(KeyCode::Char(']'), Action::NextPart)]
+    #[case(KeyCode::BackTab, Action::PrevPart)]
+    #[case(KeyCode::Char('['), Action::PrevPart)]
+    #[case(KeyCode::Char('`'), Action::Back)]
+    #[case(KeyCode::Char('7'), Action::Digit('7'))]
+    #[case(KeyCode::Char('d'), Action::OpenDatePrompt)]
+    #[case(KeyCode::Char('o'), Action::OpenOverview)]
+    #[case(KeyCode::Char('n'), Action::ToggleNotes)]
+    #[case(KeyCode::Char('t'), Action::ToggleTimeline)]
+    #[case(KeyCode::Char('b'), Action::Blank)]
+    #[case(KeyCode::Char('.'), Action::Blank)]
+    #[case(KeyCode::Char('?'), Action::ToggleHelp)]
+    #[case(KeyCode::Char('q'), Action::Quit)]
+    #[case(KeyCode::Esc, Action::Cancel)]
+    fn normal_mode_bindings(#[case] code: KeyCode, #[case] action: Action) {
+        assert_eq!(handle_key(&Mode::Normal, key(code)), Some(action));
+    }
+
+    #[test]
+    fn f5_from_a_clicker_does_nothing_and_esc_never_quits() {
+        assert_eq!(handle_key(&Mode::Normal, key(KeyCode::F(5))), None);
+        for mode in [
+            Mode::Normal,
+            Mode::Help,
+            Mode::overview(0),
+            Mode::date_prompt(),
+        ] {
+            assert_ne!(handle_key(&mode, key(KeyCode::Esc)), Some(Action::Quit));
+        }
+    }
+
+    #[test]
+    fn ctrl_c_quits_everywhere_and_any_key_unblanks() {
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        for mode in [Mode::Normal, Mode::Blank, Mode::Help, Mode::date_prompt()] {
+            assert_eq!(handle_key(&mode, ctrl_c), Some(Action::Quit));
+        }
+        assert_eq!(
+            handle_key(&Mode::Blank, key(KeyCode::Char('q'))),
+            Some(Action::Unblank)
+        );
+        assert_eq!(
+            handle_key(&Mode::Blank, key(KeyCode::F(5))),
+            Some(Action::Unblank)
+        );
+    }
+
+    #[test]
+    fn typing_in_the_prompt_is_text_not_commands() {
+        let mode = Mode::date_prompt();
+        assert_eq!(
+            handle_key(&mode, key(KeyCode::Char('q'))),
+            Some(Action::Type('q'))
+        );
+        assert_eq!(
+            handle_key(&mode, key(KeyCode::Char('d'))),
+            Some(Action::Type('d'))
+        );
+        assert_eq!(handle_key(&mode, key(KeyCode::Enter)), Some(Action::Submit));
+    }
+
+    #[test]
+    fn key_releases_are_ignored() {
+        let mut release = key(KeyCode::Right);
+        release.kind = KeyEventKind::Release;
+        release.state = KeyEventState::NONE;
+        assert_eq!(handle_key(&Mode::Normal, release), None);
+    }
+}

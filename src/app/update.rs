@@ -1,0 +1,571 @@
+//! `App::update`: the one place state changes. Pure: no terminal, no files, no clock reads.
+//! Navigation clamps and never panics; jumps (by number, part, date, overview) are recorded so
+//! that backtick returns like a browser's back button.
+
+use super::{Action, App, Mode, date_order};
+use crate::deck::Slide;
+
+/// How many jumps backtick remembers.
+const HISTORY_LIMIT: usize = 100;
+
+impl App {
+    /// Applies an action; returns a follow-up action to apply at once, if any.
+    pub fn update(&mut self, action: Action) -> Option<Action> {
+        match action {
+            Action::Tick { now, clock } => {
+                self.now = now;
+                self.clock = clock;
+                return None;
+            }
+            Action::Resize(w, h) => {
+                self.viewport = (w, h);
+                self.scroll = self.scroll.min(crate::ui::max_scroll(self));
+                return None;
+            }
+            Action::Quit => {
+                self.should_quit = true;
+                return None;
+            }
+            _ => {}
+        }
+        match self.mode.clone() {
+            Mode::Blank => {
+                if matches!(action, Action::Unblank | Action::Blank | Action::Cancel) {
+                    self.mode = Mode::Normal;
+                }
+                None
+            }
+            Mode::Help => {
+                if matches!(action, Action::Cancel | Action::ToggleHelp) {
+                    self.mode = Mode::Normal;
+                }
+                None
+            }
+            Mode::Overview { selected, filter } => self.update_overview(&action, selected, filter),
+            Mode::DatePrompt { input, choice } => self.update_prompt(&action, input, choice),
+            Mode::Normal => self.update_normal(&action),
+        }
+    }
+
+    fn update_normal(&mut self, action: &Action) -> Option<Action> {
+        if !matches!(action, Action::Digit(_) | Action::Enter | Action::Backspace) {
+            self.digits.clear();
+        }
+        self.message = None;
+        match *action {
+            Action::Next => self.next(),
+            Action::Prev => self.prev(),
+            Action::Down => {
+                if self.scroll < crate::ui::max_scroll(self) {
+                    self.scroll += 1;
+                } else {
+                    self.next();
+                }
+            }
+            Action::Up => {
+                if self.scroll > 0 {
+                    self.scroll -= 1;
+                } else {
+                    self.prev();
+                }
+            }
+            Action::First => {
+                self.jump(0);
+                self.step = 0;
+            }
+            Action::Last => self.jump(self.slide_count() - 1),
+            Action::GoToSlide(n) => self.jump(n),
+            Action::NextPart => {
+                let part = self.deck.part_of(self.current);
+                if part + 1 < self.deck.parts.len() {
+                    self.jump(self.deck.part_start(part + 1));
+                } else {
+                    self.message = Some("this is the last part".to_owned());
+                }
+            }
+            Action::PrevPart => {
+                let part = self.deck.part_of(self.current);
+                let start = self.deck.part_start(part);
+                if self.current > start {
+                    self.jump(start);
+                } else if part > 0 {
+                    self.jump(self.deck.part_start(part - 1));
+                } else {
+                    self.message = Some("this is the first part".to_owned());
+                }
+            }
+            Action::Back => match self.history.pop() {
+                Some(slide) => self.show(slide, true),
+                None => self.message = Some("no earlier jump to go back to".to_owned()),
+            },
+            Action::Digit(c) if self.digits.len() < 6 => self.digits.push(c),
+            Action::Enter => {
+                if self.digits.is_empty() {
+                    self.next();
+                } else {
+                    let typed = std::mem::take(&mut self.digits);
+                    match typed.parse::<usize>() {
+                        Ok(n) if (1..=self.slide_count()).contains(&n) => self.jump(n - 1),
+                        _ => {
+                            self.message = Some(format!(
+                                "there is no slide {typed}; slides run from 1 to {}",
+                                self.slide_count()
+                            ));
+                        }
+                    }
+                }
+            }
+            Action::Backspace => {
+                if self.digits.is_empty() {
+                    self.prev();
+                } else {
+                    self.digits.pop();
+                }
+            }
+            Action::ToggleNotes => self.show_notes = !self.show_notes,
+            Action::ToggleTimeline => self.show_timeline = !self.show_timeline,
+            Action::ToggleHelp => self.mode = Mode::Help,
+            Action::OpenOverview => self.mode = Mode::overview(self.current),
+            Action::OpenDatePrompt => self.mode = Mode::date_prompt(),
+            Action::Blank => self.mode = Mode::Blank,
+            _ => {}
+        }
+        None
+    }
+
+    fn update_overview(
+        &mut self,
+        action: &Action,
+        selected: usize,
+        mut filter: String,
+    ) -> Option<Action> {
+        let rows = self.overview_rows();
+        let last = rows.len().saturating_sub(1);
+        match *action {
+            Action::Cancel | Action::OpenOverview => self.mode = Mode::Normal,
+            Action::SelectPrev => {
+                self.mode = Mode::Overview {
+                    selected: selected.saturating_sub(1),
+                    filter,
+                };
+            }
+            Action::SelectNext => {
+                self.mode = Mode::Overview {
+                    selected: (selected + 1).min(last),
+                    filter,
+                };
+            }
+            Action::Type(c) => {
+                filter.push(c);
+                self.mode = Mode::Overview {
+                    selected: 0,
+                    filter,
+                };
+            }
+            Action::Backspace => {
+                filter.pop();
+                // With the filter gone, come back to the current slide's row.
+                let selected = if filter.is_empty() { self.current } else { 0 };
+                self.mode = Mode::Overview { selected, filter };
+            }
+            Action::Submit => {
+                if let Some(&slide) = rows.get(selected.min(last)) {
+                    self.mode = Mode::Normal;
+                    return Some(Action::GoToSlide(slide));
+                }
+            }
+            _ => {}
+        }
+        None
+    }
+
+    fn update_prompt(
+        &mut self,
+        action: &Action,
+        mut input: String,
+        choice: usize,
+    ) -> Option<Action> {
+        match *action {
+            Action::Cancel => self.mode = Mode::Normal,
+            Action::Type(c) => {
+                if input.chars().count() < 40 {
+                    input.push(c);
+                }
+                self.mode = Mode::DatePrompt { input, choice: 0 };
+            }
+            Action::Backspace => {
+                input.pop();
+                self.mode = Mode::DatePrompt { input, choice: 0 };
+            }
+            Action::SelectPrev => {
+                self.mode = Mode::DatePrompt {
+                    input,
+                    choice: choice.saturating_sub(1),
+                };
+            }
+            Action::SelectNext => {
+                let count = match self.date_preview() {
+                    Some(Ok(found)) => date_order(&found).len(),
+                    _ => 1,
+                };
+                self.mode = Mode::DatePrompt {
+                    input,
+                    choice: (choice + 1).min(count.saturating_sub(1)),
+                };
+            }
+            Action::Submit => {
+                // An unparsable or unmatched query keeps the prompt open; its reason is on screen.
+                if let Some(target) = self.date_choice() {
+                    self.mode = Mode::Normal;
+                    return Some(Action::GoToSlide(target));
+                }
+            }
+            _ => {}
+        }
+        None
+    }
+
+    fn next(&mut self) {
+        self.start_clock();
+        let steps = self.deck.slide(self.current).map_or(1, Slide::steps);
+        if self.step + 1 < steps {
+            self.step += 1;
+        } else if self.current + 1 < self.slide_count() {
+            self.show(self.current + 1, false);
+        } else {
+            self.message = Some("end of the lecture".to_owned());
+        }
+    }
+
+    fn prev(&mut self) {
+        if self.step > 0 {
+            self.step -= 1;
+        } else if self.current > 0 {
+            self.show(self.current - 1, true);
+        } else {
+            self.message = Some("this is the first slide".to_owned());
+        }
+    }
+
+    /// Moves to `slide` and remembers where we were, for backtick.
+    fn jump(&mut self, slide: usize) {
+        let slide = slide.min(self.slide_count() - 1);
+        if slide != self.current {
+            if self.history.len() == HISTORY_LIMIT {
+                self.history.remove(0);
+            }
+            self.history.push(self.current);
+        }
+        self.show(slide, true);
+    }
+
+    /// Puts `slide` on screen, fully revealed or at its first step.
+    fn show(&mut self, slide: usize, revealed: bool) {
+        self.start_clock();
+        self.current = slide.min(self.slide_count() - 1);
+        self.step = if revealed {
+            self.deck
+                .slide(self.current)
+                .map_or(0, |s| s.steps().saturating_sub(1))
+        } else {
+            0
+        };
+        self.scroll = 0;
+        if let Some(v) = self.visited.get_mut(self.current) {
+            *v = true;
+        }
+    }
+
+    fn start_clock(&mut self) {
+        if self.started_at.is_none() {
+            self.started_at = Some(self.now);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::deck::parse_deck;
+    use crate::ui::theme::Theme;
+
+    /// Two parts; slide 2 has two pauses (three steps); slide 4 is dated 25 Feb 1956.
+    const DECK: &str = r#"Deck(
+    title: "T", span: "1953/1956",
+    parts: [
+        Part(id: "one", title: "One", slides: [
+            Slide(title: "s1", date: "1953-03-01", notes: "n"),
+            Slide(title: "s2", date: "1953-03-04", notes: "n", body: [Text("a"), Pause, Text("b"), Pause, Text("c")]),
+            Slide(title: "s3", date: "1953-06-26", notes: "n"),
+        ]),
+        Part(id: "two", title: "Two", slides: [
+            Slide(title: "s4", date: "1956-02-25", notes: "n"),
+            Slide(title: "s5", date: "1956-10", notes: "n"),
+        ]),
+    ],
+)"#;
+
+    fn app() -> App {
+        let deck = parse_deck("t.ron", DECK.as_bytes()).unwrap().deck;
+        let mut app = App::new(deck, Theme::bundled());
+        app.update(Action::Resize(120, 40));
+        app
+    }
+
+    fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
+        for a in actions {
+            let mut next = Some(a);
+            while let Some(a) = next {
+                next = app.update(a);
+            }
+        }
+    }
+
+    fn type_text(app: &mut App, text: &str) {
+        run(app, text.chars().map(Action::Type));
+    }
+
+    #[test]
+    fn next_walks_reveal_steps_then_slides() {
+        let mut app = app();
+        run(&mut app, [Action::Next]);
+        assert_eq!((app.current, app.step), (1, 0));
+        run(&mut app, [Action::Next, Action::Next]);
+        assert_eq!((app.current, app.step), (1, 2));
+        run(&mut app, [Action::Next]);
+        assert_eq!((app.current, app.step), (2, 0));
+        // Going back shows the previous slide fully revealed, then walks its steps back.
+        run(&mut app, [Action::Prev]);
+        assert_eq!((app.current, app.step), (1, 2));
+        run(&mut app, [Action::Prev, Action::Prev, Action::Prev]);
+        assert_eq!((app.current, app.step), (0, 0));
+    }
+
+    #[test]
+    fn navigation_clamps_at_both_ends() {
+        let mut app = app();
+        run(&mut app, [Action::Prev, Action::Up, Action::Backspace]);
+        assert_eq!(app.current, 0);
+        run(&mut app, [Action::Last, Action::Next, Action::Down]);
+        assert_eq!(app.current, 4);
+        assert_eq!(app.message.as_deref(), Some("end of the lecture"));
+    }
+
+    #[test]
+    fn digits_then_enter_go_to_a_slide_and_esc_clears_them() {
+        let mut app = app();
+        run(&mut app, [Action::Digit('4')]);
+        assert_eq!(app.digits, "4");
+        run(&mut app, [Action::Enter]);
+        assert_eq!(app.current, 3);
+        run(
+            &mut app,
+            [Action::Digit('2'), Action::Cancel, Action::Enter],
+        );
+        assert_eq!(
+            app.current, 4,
+            "Esc cleared the digits, so Enter meant next"
+        );
+        run(&mut app, [Action::Digit('9'), Action::Enter]);
+        assert_eq!(app.current, 4);
+        assert!(app.message.as_deref().unwrap().contains("no slide 9"));
+        run(
+            &mut app,
+            [Action::Digit('1'), Action::Digit('2'), Action::Backspace],
+        );
+        assert_eq!(app.digits, "1");
+    }
+
+    #[test]
+    fn part_jumps_go_between_parts() {
+        let mut app = app();
+        run(&mut app, [Action::NextPart]);
+        assert_eq!(app.current, 3);
+        run(&mut app, [Action::NextPart]);
+        assert_eq!(app.current, 3);
+        run(&mut app, [Action::Next, Action::PrevPart]);
+        assert_eq!(app.current, 3, "first back to the start of this part");
+        run(&mut app, [Action::PrevPart]);
+        assert_eq!(app.current, 0);
+    }
+
+    #[test]
+    fn backtick_returns_through_jumps_like_a_back_button() {
+        let mut app = app();
+        run(
+            &mut app,
+            [
+                Action::Next,
+                Action::Last,
+                Action::First,
+                Action::Digit('3'),
+                Action::Enter,
+            ],
+        );
+        assert_eq!(app.current, 2);
+        run(&mut app, [Action::Back]);
+        assert_eq!(app.current, 0);
+        run(&mut app, [Action::Back]);
+        assert_eq!(app.current, 4);
+        run(&mut app, [Action::Back]);
+        assert_eq!(app.current, 1);
+        run(&mut app, [Action::Back]);
+        assert_eq!(app.current, 1);
+        assert!(app.message.is_some());
+    }
+
+    #[test]
+    fn date_prompt_jumps_to_the_rule_target_and_back_returns() {
+        let mut app = app();
+        run(&mut app, [Action::Next, Action::OpenDatePrompt]);
+        type_text(&mut app, "25 Feb 1956");
+        assert_eq!(app.date_choice(), Some(3));
+        run(&mut app, [Action::Submit]);
+        assert_eq!((app.current, &app.mode), (3, &Mode::Normal));
+        run(&mut app, [Action::Back]);
+        assert_eq!(app.current, 1);
+    }
+
+    #[test]
+    fn date_prompt_stays_open_with_a_reason_on_bad_input() {
+        let mut app = app();
+        run(&mut app, [Action::OpenDatePrompt]);
+        type_text(&mut app, "Smarch 1953");
+        run(&mut app, [Action::Submit]);
+        assert!(matches!(app.mode, Mode::DatePrompt { .. }));
+        let why = app.date_preview().unwrap().unwrap_err();
+        assert!(why.contains("no month called"), "{why}");
+        run(&mut app, [Action::Cancel]);
+        run(&mut app, [Action::OpenDatePrompt]);
+        type_text(&mut app, "1954");
+        run(&mut app, [Action::Submit]);
+        assert!(
+            app.date_preview()
+                .unwrap()
+                .unwrap_err()
+                .contains("no slide")
+        );
+        run(&mut app, [Action::Cancel]);
+        assert_eq!((app.current, &app.mode), (0, &Mode::Normal));
+    }
+
+    #[test]
+    fn date_prompt_arrows_choose_among_matches() {
+        let mut app = app();
+        run(&mut app, [Action::OpenDatePrompt]);
+        type_text(&mut app, "March 1953");
+        assert_eq!(app.date_choice(), Some(0));
+        run(
+            &mut app,
+            [Action::SelectNext, Action::SelectNext, Action::SelectNext],
+        );
+        assert_eq!(
+            app.date_choice(),
+            Some(1),
+            "only two matches; the choice clamps"
+        );
+        run(&mut app, [Action::Submit]);
+        assert_eq!(app.current, 1);
+    }
+
+    #[test]
+    fn overview_filters_moves_and_jumps() {
+        let mut app = app();
+        run(&mut app, [Action::OpenOverview]);
+        assert_eq!(app.overview_rows().len(), 5);
+        type_text(&mut app, "1956");
+        assert_eq!(app.overview_rows(), vec![3, 4]);
+        run(
+            &mut app,
+            [Action::SelectNext, Action::SelectNext, Action::Submit],
+        );
+        assert_eq!((app.current, &app.mode), (4, &Mode::Normal));
+        run(&mut app, [Action::Back]);
+        assert_eq!(app.current, 0);
+    }
+
+    #[test]
+    fn blank_and_help_are_left_by_any_key_or_esc_and_never_move() {
+        let mut app = app();
+        run(&mut app, [Action::Blank, Action::Unblank]);
+        assert_eq!((app.current, &app.mode), (0, &Mode::Normal));
+        run(&mut app, [Action::ToggleHelp, Action::Next]);
+        assert_eq!(app.mode, Mode::Help);
+        run(&mut app, [Action::Cancel]);
+        assert_eq!((app.current, &app.mode), (0, &Mode::Normal));
+    }
+
+    #[test]
+    fn toggles_and_quit() {
+        let mut app = app();
+        run(&mut app, [Action::ToggleNotes, Action::ToggleTimeline]);
+        assert!(app.show_notes && !app.show_timeline);
+        run(&mut app, [Action::Quit]);
+        assert!(app.should_quit);
+    }
+
+    #[test]
+    fn the_clock_starts_at_the_first_advance() {
+        let mut app = app();
+        let tick = |s| Action::Tick {
+            now: Duration::from_secs(s),
+            clock: "14:32".into(),
+        };
+        run(&mut app, [tick(5)]);
+        assert_eq!(app.elapsed(), None);
+        run(&mut app, [Action::Next, tick(65)]);
+        assert_eq!(app.elapsed(), Some(Duration::from_secs(60)));
+    }
+
+    #[test]
+    fn visited_follows_every_move() {
+        let mut app = app();
+        run(&mut app, [Action::Last]);
+        assert_eq!(app.visited, vec![true, false, false, false, true]);
+    }
+
+    fn any_action() -> impl Strategy<Value = Action> {
+        prop_oneof![
+            Just(Action::Next),
+            Just(Action::Prev),
+            Just(Action::Down),
+            Just(Action::Up),
+            Just(Action::First),
+            Just(Action::Last),
+            (0usize..10).prop_map(Action::GoToSlide),
+            Just(Action::NextPart),
+            Just(Action::PrevPart),
+            Just(Action::Back),
+            prop::char::range('0', '9').prop_map(Action::Digit),
+            Just(Action::Enter),
+            Just(Action::Backspace),
+            Just(Action::Cancel),
+            Just(Action::OpenOverview),
+            Just(Action::OpenDatePrompt),
+            Just(Action::Blank),
+            Just(Action::ToggleHelp),
+            any::<char>().prop_map(Action::Type),
+            Just(Action::SelectNext),
+            Just(Action::SelectPrev),
+            Just(Action::Submit),
+            (1u16..200, 1u16..80).prop_map(|(w, h)| Action::Resize(w, h)),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn after_any_actions_the_position_is_valid(actions in prop::collection::vec(any_action(), 0..60)) {
+            let mut app = app();
+            run(&mut app, actions);
+            prop_assert!(app.current < app.slide_count());
+            let steps = app.deck.slide(app.current).unwrap().steps();
+            prop_assert!(app.step < steps);
+            prop_assert!(app.visited[app.current]);
+            prop_assert!(app.history.iter().all(|&h| h < app.slide_count()));
+        }
+    }
+}

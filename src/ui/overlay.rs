@@ -1,0 +1,236 @@
+//! Overlays drawn over the presenter: the key help, the overview of every slide, and the
+//! go-to-date prompt with its live preview.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+
+use crate::app::{App, Mode, date_order};
+use crate::text::{truncate, width};
+use crate::ui::slide::roman;
+
+/// Every key, as the help overlay and the README list them.
+pub const KEYS: &[(&str, &str)] = &[
+    ("→ ↓ l j Space PgDn Enter", "next step or slide"),
+    ("← ↑ h k Backspace PgUp", "previous"),
+    ("↓ ↑ on a long slide", "scroll inside it"),
+    ("Home g / End G", "first / last slide"),
+    ("12 Enter", "go to slide 12"),
+    ("Tab ] / Shift-Tab [", "next / previous part"),
+    ("d", "go to a date (5 March 1953, June 1953…)"),
+    ("`", "back to where you were"),
+    ("o", "overview of every slide; type to filter"),
+    ("n / t", "notes pane / timeline"),
+    ("b or .", "blank screen; any key returns"),
+    ("click", "a timeline marker jumps there"),
+    ("Esc", "close, clear (never quits)"),
+    ("? / q, Ctrl-C", "this help / quit"),
+];
+
+/// A centred box, at most `w` by `h`, cleared and framed; returns its inside.
+fn boxed(app: &App, area: Rect, w: u16, h: u16, title: &str, buf: &mut Buffer) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    let rect = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 3,
+        w,
+        h,
+    );
+    Clear.render(rect, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(app.theme.dim().bg(app.theme.overlay_bg))
+        .style(app.theme.overlay())
+        .title(Span::styled(format!(" {title} "), app.theme.accent()));
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    inner
+}
+
+/// The key help.
+pub fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
+    let key_w = KEYS.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
+    let w = u16::try_from(key_w + 44).unwrap_or(u16::MAX);
+    let h = u16::try_from(KEYS.len() + 4).unwrap_or(u16::MAX);
+    let inner = boxed(app, area, w, h, "Keys", buf);
+    let bg = app.theme.overlay_bg;
+    for (i, (keys, what)) in KEYS.iter().enumerate() {
+        let y = inner.y + u16::try_from(i).unwrap_or(0);
+        if y >= inner.bottom() {
+            break;
+        }
+        let line = Line::from(vec![
+            Span::styled(format!(" {keys:<key_w$}  "), app.theme.accent().bg(bg)),
+            Span::styled(*what, app.theme.text().bg(bg)),
+        ]);
+        buf.set_line(inner.x, y, &line, inner.width);
+    }
+    let y = inner.bottom().saturating_sub(1);
+    buf.set_string(
+        inner.x + 1,
+        y,
+        truncate("Esc or ? closes", usize::from(inner.width)),
+        app.theme.dim().bg(bg),
+    );
+}
+
+/// The overview: every slide with its number, date and title, grouped by part; typing filters.
+pub fn render_overview(app: &App, area: Rect, buf: &mut Buffer) {
+    let Mode::Overview { selected, filter } = &app.mode else {
+        return;
+    };
+    let w = area.width.saturating_sub(4).min(110);
+    let h = area.height.saturating_sub(2);
+    let inner = boxed(app, area, w, h, "Overview", buf);
+    if inner.height < 2 {
+        return;
+    }
+    let theme = &app.theme;
+    let bg = theme.overlay_bg;
+    let rows = app.overview_rows();
+    let selected = (*selected).min(rows.len().saturating_sub(1));
+    // Lines: part headings and slide rows; remember which line holds the selection.
+    let mut lines: Vec<Line> = Vec::new();
+    let mut selected_line = 0;
+    let mut last_part = usize::MAX;
+    for (n, &i) in rows.iter().enumerate() {
+        let part = app.deck.part_of(i);
+        if part != last_part {
+            if last_part != usize::MAX {
+                lines.push(Line::default());
+            }
+            let p = &app.deck.parts[part];
+            lines.push(Line::styled(
+                format!(
+                    " PART {} · {}",
+                    roman(part + 1),
+                    p.title.as_str().to_uppercase()
+                ),
+                theme.dim().bg(bg).add_modifier(Modifier::BOLD),
+            ));
+            last_part = part;
+        }
+        let Some(s) = app.deck.slide(i) else { continue };
+        let here = i == app.current;
+        let mark = if n == selected {
+            "▶"
+        } else if here {
+            "●"
+        } else {
+            " "
+        };
+        let date = truncate(&s.date.written, 21);
+        let text = format!(" {mark} {:>3}  {date:<21}  {}", i + 1, s.title);
+        let mut style = if here { theme.accent() } else { theme.text() }.bg(bg);
+        if n == selected {
+            style = style.add_modifier(Modifier::REVERSED);
+            selected_line = lines.len();
+        }
+        lines.push(Line::styled(
+            truncate(&text, usize::from(inner.width)),
+            style,
+        ));
+    }
+    let list_h = usize::from(inner.height.saturating_sub(1));
+    let start = selected_line
+        .saturating_sub(list_h / 2)
+        .min(lines.len().saturating_sub(list_h));
+    for (k, line) in lines.iter().skip(start).take(list_h).enumerate() {
+        buf.set_line(
+            inner.x,
+            inner.y + u16::try_from(k).unwrap_or(0),
+            line,
+            inner.width,
+        );
+    }
+    let footer = if rows.is_empty() {
+        format!(" filter: {filter}▏  no slide matches")
+    } else if filter.is_empty() {
+        " type to filter · ↑↓ choose · Enter jump · Esc close".to_owned()
+    } else {
+        format!(
+            " filter: {filter}▏  {} of {}",
+            rows.len(),
+            app.slide_count()
+        )
+    };
+    buf.set_string(
+        inner.x,
+        inner.bottom().saturating_sub(1),
+        truncate(&footer, usize::from(inner.width)),
+        theme.dim().bg(bg),
+    );
+}
+
+/// The go-to-date prompt: the typed query, where it would land (or why it cannot), the other
+/// matches, and the keys.
+pub fn render_prompt(app: &App, area: Rect, buf: &mut Buffer) {
+    let Mode::DatePrompt { input, .. } = &app.mode else {
+        return;
+    };
+    let theme = &app.theme;
+    let bg = theme.overlay_bg;
+    let inner = boxed(app, area, 62, 6, "Go to date", buf);
+    let w = usize::from(inner.width);
+    let mut lines: Vec<Line> = vec![Line::from(vec![
+        Span::styled(format!(" {input}"), theme.title().bg(bg)),
+        Span::styled("▏", theme.accent().bg(bg)),
+    ])];
+    match app.date_preview() {
+        None => lines.push(Line::styled(
+            " e.g. 5 March 1953 · June 1953 · 1956-02-25 · spring 1956",
+            theme.dim().bg(bg),
+        )),
+        Some(Err(why)) => lines.push(Line::styled(
+            truncate(&format!(" {why}"), w),
+            theme.warning().bg(bg),
+        )),
+        Some(Ok(found)) => {
+            let chosen = app.date_choice().unwrap_or(found.target);
+            let order = date_order(&found);
+            if let Some(s) = app.deck.slide(chosen) {
+                lines.push(Line::styled(
+                    truncate(
+                        &format!(" → {}  {}  {}", chosen + 1, s.date.human(), s.title),
+                        w,
+                    ),
+                    theme.accent().bg(bg),
+                ));
+            }
+            let others: Vec<String> = order
+                .iter()
+                .filter(|&&i| i != chosen)
+                .take(8)
+                .map(|i| (i + 1).to_string())
+                .collect();
+            if !others.is_empty() {
+                let more = if order.len() > 9 { ", …" } else { "" };
+                lines.push(Line::styled(
+                    truncate(&format!("   also {}{more}", others.join(", ")), w),
+                    theme.dim().bg(bg),
+                ));
+            }
+        }
+    }
+    for (i, line) in lines
+        .iter()
+        .enumerate()
+        .take(usize::from(inner.height.saturating_sub(1)))
+    {
+        buf.set_line(
+            inner.x,
+            inner.y + u16::try_from(i).unwrap_or(0),
+            line,
+            inner.width,
+        );
+    }
+    buf.set_string(
+        inner.x,
+        inner.bottom().saturating_sub(1),
+        truncate(" Enter jump · ↑↓ choose · Esc cancel", w),
+        theme.dim().bg(bg),
+    );
+}

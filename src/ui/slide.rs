@@ -1,0 +1,454 @@
+//! The slide itself: header (part and date), title, body blocks, incremental reveal, big text on
+//! the title slide and part dividers, and scrolling with visible markers when it does not fit.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use tui_big_text::{BigText, PixelSize};
+
+use crate::app::App;
+use crate::deck::{Block, Bullet, Deck};
+use crate::text::{line_width, parse_emphasis, truncate, width, wrap, wrap_plain};
+use crate::ui::theme::Theme;
+
+/// The widest body text gets: about 66 columns reads comfortably from the back of a room.
+pub const MEASURE: usize = 66;
+
+/// A line of the slide and whether the reveal has reached it yet.
+type SlideLine = (Line<'static>, bool);
+
+/// The slide laid out for one width: everything but the big title is ready-made lines.
+pub struct SlideLayout {
+    /// Lines above the big title (the header).
+    pub head: Vec<SlideLine>,
+    /// The big title's lines and the height they take, when big text is used.
+    pub big: Option<(Vec<String>, u16)>,
+    /// Everything below: title (when not big), rule, body.
+    pub body: Vec<SlideLine>,
+    /// Left offset of the text column inside the slide area.
+    pub indent: u16,
+}
+
+impl SlideLayout {
+    /// Total height in rows.
+    pub fn height(&self) -> usize {
+        self.head.len() + self.big.as_ref().map_or(0, |b| usize::from(b.1)) + self.body.len()
+    }
+}
+
+/// Whether a slide opens the deck or a part, and so gets large type.
+pub fn is_divider(deck: &Deck, index: usize) -> bool {
+    index == 0 || (0..deck.parts.len()).any(|p| p > 0 && deck.part_start(p) == index)
+}
+
+/// Roman numerals for part numbers (parts are few).
+pub fn roman(n: usize) -> String {
+    const NUMERALS: [(usize, &str); 9] = [
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut n = n;
+    let mut out = String::new();
+    for (value, symbol) in NUMERALS {
+        while n >= value {
+            out.push_str(symbol);
+            n -= value;
+        }
+    }
+    out
+}
+
+/// Lays out slide `index` for an area `area_width` wide and `area_height` tall.
+pub fn layout(
+    app: &App,
+    index: usize,
+    step: usize,
+    area_width: u16,
+    area_height: u16,
+) -> SlideLayout {
+    let theme = &app.theme;
+    let deck = &app.deck;
+    let Some(slide) = deck.slide(index) else {
+        return SlideLayout {
+            head: Vec::new(),
+            big: None,
+            body: Vec::new(),
+            indent: 0,
+        };
+    };
+    let avail = usize::from(area_width).saturating_sub(4).max(1);
+    let measure = avail.min(MEASURE);
+    let indent =
+        u16::try_from((usize::from(area_width) - measure.min(usize::from(area_width))) / 2)
+            .unwrap_or(0);
+
+    let part_index = deck.part_of(index);
+    let part = &deck.parts[part_index];
+    let label = format!(
+        "PART {} · {}",
+        roman(part_index + 1),
+        part.title.as_str().to_uppercase()
+    );
+    // A title that already says the date ("4 March 1953") needs no second copy above it.
+    let date = slide.date.human();
+    let date = if slide.title.as_str().contains(&date) {
+        String::new()
+    } else {
+        date
+    };
+    let head = vec![
+        (header_line(&label, &date, measure, theme), true),
+        (Line::default(), true),
+    ];
+
+    let mut body: Vec<SlideLine> = Vec::new();
+    let big = if is_divider(deck, index) {
+        big_title(slide.title.as_str(), measure, area_height)
+    } else {
+        None
+    };
+    if big.is_some() {
+        body.push((Line::default(), true));
+        // The title slide's body carries the deck's own subtitle; a part divider shows the
+        // part's subtitle under its big title.
+        let sub = if index == 0 {
+            None
+        } else {
+            part.subtitle.as_ref().map(|s| s.as_str().to_owned())
+        };
+        if let Some(sub) = sub {
+            for l in wrap_plain(&sub, theme.dim(), measure) {
+                body.push((l, true));
+            }
+            body.push((Line::default(), true));
+        }
+    } else {
+        let title = wrap(&[(slide.title.as_str().to_owned(), theme.title())], measure);
+        let rule_width = title
+            .iter()
+            .map(line_width)
+            .max()
+            .unwrap_or(1)
+            .max(4)
+            .min(measure);
+        for l in title {
+            body.push((l, true));
+        }
+        body.push((Line::styled("━".repeat(rule_width), theme.accent()), true));
+        body.push((Line::default(), true));
+    }
+
+    let mut shown_steps = 0;
+    for (b, block) in slide.body.iter().enumerate() {
+        if matches!(block, Block::Pause) {
+            shown_steps += 1;
+            continue;
+        }
+        let revealed = shown_steps <= step;
+        if b > 0 && !body.last().is_some_and(|(l, _)| l.spans.is_empty()) {
+            body.push((Line::default(), revealed));
+        }
+        for l in block_lines(block, measure, theme) {
+            body.push((l, revealed));
+        }
+    }
+    while body.last().is_some_and(|(l, _)| l.spans.is_empty()) {
+        body.pop();
+    }
+    SlideLayout {
+        head,
+        big,
+        body,
+        indent,
+    }
+}
+
+fn header_line(label: &str, date: &str, measure: usize, theme: &Theme) -> Line<'static> {
+    let date_w = width(date);
+    let label = truncate(label, measure.saturating_sub(date_w + 2));
+    let gap = measure.saturating_sub(width(&label) + date_w);
+    if width(&label) + date_w + 2 > measure {
+        return Line::styled(truncate(date, measure), theme.dim());
+    }
+    Line::from(vec![
+        Span::styled(label, theme.dim()),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(date.to_owned(), theme.dim()),
+    ])
+}
+
+/// Splits an ASCII title into lines of big text that fit `measure`, or `None` when it cannot be
+/// drawn that way (non-ASCII glyphs come out blank in tui-big-text, or the screen is too small).
+fn big_title(title: &str, measure: usize, area_height: u16) -> Option<(Vec<String>, u16)> {
+    // Quadrant glyphs: 4 columns by 4 rows per character.
+    const CELL_W: usize = 4;
+    const CELL_H: u16 = 4;
+    if !title.is_ascii() || title.chars().any(|c| c.is_ascii_control()) {
+        return None;
+    }
+    let per_line = measure / CELL_W;
+    if per_line < 6 {
+        return None;
+    }
+    let mut lines: Vec<String> = Vec::new();
+    for word in title.split_whitespace() {
+        if word.len() > per_line {
+            return None;
+        }
+        match lines.last_mut() {
+            Some(l) if l.len() + 1 + word.len() <= per_line => {
+                l.push(' ');
+                l.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    let height = u16::try_from(lines.len()).ok()? * CELL_H;
+    // Leave room for the header, subtitle and a line of body.
+    (lines.len() <= 3 && height + 8 <= area_height).then_some((lines, height))
+}
+
+fn block_lines(block: &Block, measure: usize, theme: &Theme) -> Vec<Line<'static>> {
+    match block {
+        Block::Text(text) => wrap(&parse_emphasis(text.as_str(), theme.text()), measure),
+        Block::Bullets(items) => items
+            .iter()
+            .flat_map(|item| bullet_lines(item, measure, theme))
+            .collect(),
+        Block::Quote { text, by } => {
+            let bar = Span::styled("│ ", theme.faint());
+            let mut out: Vec<Line<'static>> = wrap(
+                &parse_emphasis(text.as_str(), theme.quote()),
+                measure.saturating_sub(2),
+            )
+            .into_iter()
+            .map(|l| prefixed(bar.clone(), l))
+            .collect();
+            if let Some(by) = by {
+                for l in wrap(
+                    &[(format!("— {by}"), theme.dim())],
+                    measure.saturating_sub(4),
+                ) {
+                    out.push(prefixed(Span::raw("    "), l));
+                }
+            }
+            out
+        }
+        Block::Excerpt { lang, text, source } => {
+            let bar = Span::styled("▎ ", theme.excerpt());
+            let mut out: Vec<Line<'static>> = Vec::new();
+            for line in text.as_str().split('\n') {
+                let line = line.replace('\t', "    ");
+                if line.trim().is_empty() {
+                    out.push(Line::from(bar.clone()));
+                    continue;
+                }
+                for l in wrap(
+                    &[(line.clone(), theme.excerpt())],
+                    measure.saturating_sub(2),
+                ) {
+                    out.push(prefixed(bar.clone(), l));
+                }
+            }
+            let caption = match source {
+                Some(s) => format!("{lang} · {s}"),
+                None => lang.as_str().to_owned(),
+            };
+            for l in wrap(&[(caption, theme.dim())], measure.saturating_sub(2)) {
+                out.push(prefixed(Span::raw("  "), l));
+            }
+            out
+        }
+        Block::Columns { left, right } => {
+            let gap = 3;
+            let col = measure.saturating_sub(gap) / 2;
+            let render = |blocks: &[Block]| -> Vec<Line<'static>> {
+                let mut lines = Vec::new();
+                for (i, b) in blocks
+                    .iter()
+                    .filter(|b| !matches!(b, Block::Pause))
+                    .enumerate()
+                {
+                    if i > 0 {
+                        lines.push(Line::default());
+                    }
+                    lines.extend(block_lines(b, col.max(1), theme));
+                }
+                lines
+            };
+            let (l, r) = (render(left), render(right));
+            (0..l.len().max(r.len()))
+                .map(|i| {
+                    let left = l.get(i).cloned().unwrap_or_default();
+                    let pad = col.saturating_sub(line_width(&left)) + gap;
+                    let mut spans = left.spans;
+                    spans.push(Span::raw(" ".repeat(pad)));
+                    if let Some(right) = r.get(i) {
+                        spans.extend(right.spans.iter().cloned());
+                    }
+                    Line::from(spans)
+                })
+                .collect()
+        }
+        Block::Pause => Vec::new(),
+    }
+}
+
+fn bullet_lines(item: &Bullet, measure: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let mut out = hanging(
+        &Span::styled("• ", theme.accent()),
+        wrap(
+            &parse_emphasis(item.text.as_str(), theme.text()),
+            measure.saturating_sub(2),
+        ),
+    );
+    for child in &item.children {
+        let lines = wrap(
+            &parse_emphasis(child.as_str(), theme.text()),
+            measure.saturating_sub(4),
+        );
+        out.extend(hanging(&Span::styled("  – ", theme.dim()), lines));
+    }
+    out
+}
+
+/// Prefixes the first line with `marker` and indents the rest to match.
+fn hanging(marker: &Span<'static>, lines: Vec<Line<'static>>) -> Vec<Line<'static>> {
+    let pad = " ".repeat(width(&marker.content));
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let lead = if i == 0 {
+                marker.clone()
+            } else {
+                Span::raw(pad.clone())
+            };
+            prefixed(lead, l)
+        })
+        .collect()
+}
+
+fn prefixed(lead: Span<'static>, line: Line<'static>) -> Line<'static> {
+    let mut spans = vec![lead];
+    spans.extend(line.spans);
+    Line::from(spans)
+}
+
+/// Lines the current slide can scroll by at the current size.
+pub fn max_scroll(app: &App, area: Rect) -> usize {
+    let l = layout(app, app.current, app.step, area.width, area.height);
+    l.height().saturating_sub(usize::from(area.height))
+}
+
+/// Draws the current slide into `area`.
+pub struct SlideView<'a> {
+    /// The presenter state.
+    pub app: &'a App,
+}
+
+impl Widget for SlideView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        if area.width == 0 || area.height == 0 {
+            return;
+        }
+        let l = layout(app, app.current, app.step, area.width, area.height);
+        let total = l.height();
+        let rows = usize::from(area.height);
+        let overflow = total > rows;
+        let scroll = if overflow {
+            app.scroll.min(total - rows)
+        } else {
+            0
+        };
+        // Short slides sit a little above the middle, where the eye expects them.
+        let top = if overflow { 0 } else { (rows - total) / 3 };
+        let x = area.x + l.indent;
+        let w = area.width.saturating_sub(l.indent);
+        let mut row = 0usize; // row in the laid-out slide
+        let put = |line: &Line, revealed: bool, row: &mut usize, buf: &mut Buffer| {
+            if *row >= scroll && *row - scroll + top < rows && revealed {
+                let y = area.y + u16::try_from(*row - scroll + top).unwrap_or(0);
+                buf.set_line(x, y, line, w);
+            }
+            *row += 1;
+        };
+        for (line, revealed) in &l.head {
+            put(line, *revealed, &mut row, buf);
+        }
+        if let Some((lines, height)) = &l.big {
+            let start = row;
+            row += usize::from(*height);
+            if start >= scroll && start - scroll + top + usize::from(*height) <= rows {
+                let y = area.y + u16::try_from(start - scroll + top).unwrap_or(0);
+                let big = BigText::builder()
+                    .pixel_size(PixelSize::Quadrant)
+                    .style(app.theme.title())
+                    .lines(
+                        lines
+                            .iter()
+                            .map(|s| Line::from(s.clone()))
+                            .collect::<Vec<_>>(),
+                    )
+                    .build();
+                big.render(Rect::new(x, y, w, *height), buf);
+            }
+        }
+        for (line, revealed) in &l.body {
+            put(line, *revealed, &mut row, buf);
+        }
+        if overflow {
+            let marker_style = app.theme.accent();
+            if scroll > 0 {
+                buf.set_string(
+                    area.right().saturating_sub(10),
+                    area.y,
+                    " ↑ more ",
+                    marker_style,
+                );
+            }
+            if scroll < total - rows {
+                buf.set_string(
+                    area.right().saturating_sub(10),
+                    area.bottom() - 1,
+                    " ↓ more ",
+                    marker_style,
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roman_numerals() {
+        assert_eq!(roman(1), "I");
+        assert_eq!(roman(2), "II");
+        assert_eq!(roman(4), "IV");
+        assert_eq!(roman(14), "XIV");
+    }
+
+    #[test]
+    fn big_titles_only_when_ascii_and_they_fit() {
+        assert_eq!(
+            big_title("The two deaths of Stalin", 66, 40),
+            // Sixteen quadrant glyphs fit in 66 columns.
+            Some((vec!["The two deaths".to_owned(), "of Stalin".to_owned()], 8))
+        );
+        assert_eq!(big_title("中蘇友好", 66, 40), None);
+        assert_eq!(big_title("The two deaths of Stalin", 66, 12), None);
+        assert_eq!(big_title("The two deaths of Stalin", 20, 40), None);
+    }
+}

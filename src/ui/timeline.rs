@@ -1,0 +1,559 @@
+//! The live timeline sidebar: a vertical time axis over the deck's span, a marker per row of
+//! slides (grouped when they share a row), the milestones always labelled, the current slide
+//! highlighted with its span as a bar, visited slides dimmed, and slides outside the span as
+//! arrows at the top or bottom edge. The group holding the current slide (or the date prompt's
+//! preview) is listed slide by slide beneath its row, so dense weeks stay readable.
+//!
+//! `rows` is pure so the mouse handler can ask which slide a clicked row points at.
+
+use jiff::civil::Date as CivilDate;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::app::App;
+use crate::deck::{DayRange, Slide};
+use crate::text::{truncate, width as text_width};
+use crate::ui::theme::Theme;
+
+/// One drawn row of the sidebar and the slide a click on it goes to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimelineRow {
+    /// What to draw.
+    pub line: Line<'static>,
+    /// Where a click lands.
+    pub target: Option<usize>,
+}
+
+/// Most slides listed under an expanded group.
+const MAX_EXPANDED: usize = 9;
+
+/// Columns before a row's label: year (4), space, span bar, axis, space, marker, space.
+const LABEL_COLUMN: usize = 10;
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+fn month_abbr(date: CivilDate) -> &'static str {
+    MONTHS[usize::try_from(date.month() - 1).unwrap_or(0).min(11)]
+}
+
+/// `4 Mar`, `Mar` for a whole month, `1953` for a whole year, else the first day.
+fn short_date(range: DayRange) -> String {
+    let f = range.first;
+    let whole_month = f.day() == 1 && range.last == f.last_of_month();
+    let whole_year =
+        f.month() == 1 && f.day() == 1 && range.last.month() == 12 && range.last.day() == 31;
+    if whole_year {
+        format!("{}", f.year())
+    } else if whole_month {
+        month_abbr(f).to_owned()
+    } else {
+        format!("{} {}", f.day(), month_abbr(f))
+    }
+}
+
+/// Where a slide sits relative to the deck's span.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Before,
+    Inside,
+    After,
+}
+
+/// What the sidebar needs to know while it builds its rows.
+struct Sidebar<'a> {
+    app: &'a App,
+    theme: &'a Theme,
+    slides: Vec<&'a Slide>,
+    span: DayRange,
+    /// The slide whose neighbourhood is shown: the date prompt's choice, else the current one.
+    focus: usize,
+    /// The date prompt's choice, while it is open.
+    preview: Option<usize>,
+    width: usize,
+}
+
+impl Sidebar<'_> {
+    fn place(&self, i: usize) -> Place {
+        let d = self.slides[i].date.range;
+        if d.last < self.span.first {
+            Place::Before
+        } else if d.first > self.span.last {
+            Place::After
+        } else {
+            Place::Inside
+        }
+    }
+
+    fn all_visited(&self, group: &[usize]) -> bool {
+        group
+            .iter()
+            .all(|&i| self.app.visited.get(i).copied().unwrap_or(false))
+    }
+
+    fn is_focus_group(&self, group: &[usize]) -> bool {
+        group.contains(&self.app.current) || self.preview.is_some_and(|p| group.contains(&p))
+    }
+
+    /// `◉` here, `◎` where the date prompt would land, `●` seen, `○` still to come.
+    fn marker(&self, group: &[usize]) -> Span<'static> {
+        let (symbol, style) = if group.contains(&self.app.current) {
+            ('◉', self.theme.accent())
+        } else if self.preview.is_some_and(|p| group.contains(&p)) {
+            ('◎', self.theme.accent())
+        } else if self.all_visited(group) {
+            ('●', self.theme.dim())
+        } else {
+            ('○', self.theme.text())
+        };
+        Span::styled(symbol.to_string(), style)
+    }
+
+    fn label_style(&self, group: &[usize]) -> Style {
+        if self.is_focus_group(group) {
+            self.theme.accent()
+        } else if self.all_visited(group) {
+            self.theme.dim()
+        } else {
+            self.theme.text()
+        }
+    }
+
+    /// The slide a group's label and click stand for.
+    fn representative(&self, group: &[usize]) -> usize {
+        if group.contains(&self.focus) {
+            self.focus
+        } else {
+            group[0]
+        }
+    }
+
+    /// `4 Mar  Title +2`: the count stays visible however short the title gets; the year is
+    /// added when the row's own year label would say otherwise.
+    fn group_label(&self, group: &[usize], with_year: bool) -> String {
+        let s = self.slides[self.representative(group)];
+        let mut date = short_date(s.date.range);
+        let year = s.date.range.first.year().to_string();
+        if with_year && !date.contains(&year) {
+            date = format!("{date} {year}");
+        }
+        let more = if group.len() > 1 {
+            format!(" +{}", group.len() - 1)
+        } else {
+            String::new()
+        };
+        let room = self.width.saturating_sub(LABEL_COLUMN);
+        let title_room = room.saturating_sub(text_width(&date) + 2 + more.len());
+        truncate(
+            &format!("{date}  {}{more}", truncate(s.title.as_str(), title_room)),
+            room,
+        )
+    }
+
+    /// Slides outside the span, one group per starting year, merged into one line when there
+    /// are more years than `budget` lines.
+    fn edge_groups(&self, which: Place, budget: usize) -> Vec<Vec<usize>> {
+        let mut groups: Vec<(i16, Vec<usize>)> = Vec::new();
+        for i in (0..self.slides.len()).filter(|&i| self.place(i) == which) {
+            let year = self.slides[i].date.range.first.year();
+            match groups.iter_mut().find(|(y, _)| *y == year) {
+                Some((_, g)) => g.push(i),
+                None => groups.push((year, vec![i])),
+            }
+        }
+        groups.sort_by_key(|(y, _)| *y);
+        let groups: Vec<Vec<usize>> = groups.into_iter().map(|(_, g)| g).collect();
+        if groups.len() > budget {
+            vec![groups.into_iter().flatten().collect()]
+        } else {
+            groups
+        }
+    }
+
+    fn edge_line(&self, group: &[usize], arrow: char) -> TimelineRow {
+        let year = self.slides[group[0]].date.range.first.year();
+        let text = if group.len() > 2 && !group.contains(&self.focus) {
+            format!("{} slides", group.len())
+        } else {
+            self.group_label(group, false)
+        };
+        TimelineRow {
+            line: Line::from(vec![
+                Span::styled(format!("{year:>4} "), self.theme.dim()),
+                Span::raw(" "),
+                Span::styled(arrow.to_string(), self.theme.dim()),
+                Span::raw(" "),
+                self.marker(group),
+                Span::raw(" "),
+                Span::styled(text, self.label_style(group)),
+            ]),
+            target: Some(self.representative(group)),
+        }
+    }
+
+    /// One row of the axis: year label, span bar, axis, and the row's marker and label (or a
+    /// month name on an empty row).
+    fn axis_line(
+        &self,
+        group: &[usize],
+        year_label: Option<i16>,
+        month_label: Option<CivilDate>,
+        on_bar: bool,
+        expanded_here: bool,
+    ) -> TimelineRow {
+        let theme = self.theme;
+        let axis_char = match (year_label.is_some(), group.is_empty()) {
+            (true, _) => "┼",
+            (false, true) => "│",
+            (false, false) => "├",
+        };
+        let mut spans = vec![
+            Span::styled(
+                year_label.map_or("    ".to_owned(), |y| format!("{y:>4}")),
+                theme.dim(),
+            ),
+            Span::raw(" "),
+            Span::styled(if on_bar { "┃" } else { " " }, theme.accent()),
+            Span::styled(axis_char, theme.faint()),
+            Span::raw(" "),
+        ];
+        if group.is_empty() {
+            if let Some(d) = month_label {
+                spans.push(Span::styled(format!("  {}", month_abbr(d)), theme.faint()));
+            }
+            return TimelineRow {
+                line: Line::from(spans),
+                target: None,
+            };
+        }
+        let label = if expanded_here {
+            let first = self.slides[group[0]].date.range;
+            format!("{}  {} slides", short_date(first), group.len())
+        } else {
+            let other_year = year_label.is_some_and(|y| {
+                group
+                    .iter()
+                    .any(|&i| self.slides[i].date.range.first.year() != y)
+            });
+            self.group_label(group, other_year)
+        };
+        spans.push(self.marker(group));
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(label, self.label_style(group)));
+        TimelineRow {
+            line: Line::from(spans),
+            target: Some(self.representative(group)),
+        }
+    }
+
+    fn milestone_line(&self, range: DayRange, label: &str) -> TimelineRow {
+        let text = format!("{} {}  {label}", short_date(range), range.first.year());
+        TimelineRow {
+            line: Line::from(vec![
+                Span::raw("      "),
+                Span::styled("★", self.theme.milestone()),
+                Span::raw(" "),
+                Span::styled(
+                    truncate(&text, self.width.saturating_sub(8)),
+                    self.theme.milestone(),
+                ),
+            ]),
+            target: None,
+        }
+    }
+
+    /// The slides of the focused group, by date, one line each.
+    fn expanded_lines(&self, group: &[usize], lines: usize, on_bar: bool) -> Vec<TimelineRow> {
+        let mut group = group.to_vec();
+        group.sort_by_key(|&i| (self.slides[i].date.range.first, i));
+        // Keep the focus in view when the group is longer than the lines we have.
+        let pos = group.iter().position(|&i| i == self.focus).unwrap_or(0);
+        let start = pos
+            .saturating_sub(lines / 2)
+            .min(group.len().saturating_sub(lines));
+        group
+            .iter()
+            .skip(start)
+            .take(lines)
+            .map(|&i| {
+                let style = if i == self.focus {
+                    self.theme.accent()
+                } else {
+                    self.label_style(&[i])
+                };
+                let label = format!(
+                    "{:<6} {}",
+                    short_date(self.slides[i].date.range),
+                    self.slides[i].title
+                );
+                TimelineRow {
+                    line: Line::from(vec![
+                        Span::raw("     "),
+                        Span::styled(if on_bar { "┃" } else { " " }, self.theme.accent()),
+                        Span::styled("┆", self.theme.faint()),
+                        Span::raw("   "),
+                        self.marker(&[i]),
+                        Span::raw(" "),
+                        Span::styled(truncate(&label, self.width.saturating_sub(11)), style),
+                    ]),
+                    target: Some(i),
+                }
+            })
+            .collect()
+    }
+}
+
+/// The rows of the sidebar for a `width` by `height` area.
+pub fn rows(app: &App, width: u16, height: u16) -> Vec<TimelineRow> {
+    let height = usize::from(height);
+    let width = usize::from(width);
+    if height == 0 || width < 12 {
+        return Vec::new();
+    }
+    let preview = app.date_choice();
+    let bar = Sidebar {
+        app,
+        theme: &app.theme,
+        slides: app.deck.slides().collect(),
+        span: app.deck.span.range,
+        focus: preview.unwrap_or(app.current),
+        preview,
+        width,
+    };
+    let span = bar.span;
+    let edge_budget = (height / 6).max(1);
+    let before = bar.edge_groups(Place::Before, edge_budget);
+    let after = bar.edge_groups(Place::After, edge_budget);
+    let milestones: Vec<(DayRange, &str)> = (app.deck.milestones.iter())
+        .filter(|m| m.date.range.overlaps(&span))
+        .map(|m| (m.date.range, m.label.as_str()))
+        .collect();
+    let inside: Vec<usize> = (0..bar.slides.len())
+        .filter(|&i| bar.place(i) == Place::Inside)
+        .collect();
+    let axis = Axis::new(span, inside.iter().map(|&i| bar.slides[i].date.range.first));
+    let row_of = |i: usize, rows: usize| axis.row(bar.slides[i].date.range.first, rows);
+    let group_at = |r: usize, rows: usize| -> Vec<usize> {
+        inside
+            .iter()
+            .copied()
+            .filter(|&i| row_of(i, rows) == r)
+            .collect()
+    };
+    let focus_group = |rows: usize| -> Vec<usize> {
+        if bar.place(bar.focus) == Place::Inside {
+            group_at(row_of(bar.focus, rows), rows)
+        } else {
+            Vec::new()
+        }
+    };
+
+    // Rows for the axis itself, after the edges, the milestones and the expanded group.
+    let fixed = before.len() + after.len() + milestones.len();
+    let (expanded, axis_rows) = plan_rows(height, fixed, |rows| focus_group(rows).len());
+    if axis_rows < 2 {
+        // Too short for an axis: say where we are in one line.
+        return vec![TimelineRow {
+            line: Line::styled(
+                truncate(
+                    &format!("◉ {}", bar.slides[app.current].date.human()),
+                    width,
+                ),
+                app.theme.accent(),
+            ),
+            target: Some(app.current),
+        }];
+    }
+    let focus_group = focus_group(axis_rows);
+
+    let month_starts = axis.month_starts(span, axis_rows);
+    // The current slide's extent as a bar beside the axis.
+    let current = bar.slides[app.current].extent();
+    let current_bar = current.overlaps(&span).then(|| {
+        (
+            axis.row(current.first.max(span.first), axis_rows),
+            axis.row(current.last.min(span.last), axis_rows),
+        )
+    });
+
+    let mut out: Vec<TimelineRow> = before.iter().map(|g| bar.edge_line(g, '▲')).collect();
+    let mut last_label_row: Option<usize> = None;
+    for r in 0..axis_rows {
+        let group = group_at(r, axis_rows);
+        let starts: Vec<CivilDate> = month_starts
+            .iter()
+            .filter(|(row, _)| *row == r)
+            .map(|(_, d)| *d)
+            .collect();
+        let year_label = starts
+            .iter()
+            .find(|d| d.month() == 1 || **d == span.first)
+            .map(|d| d.year());
+        let on_bar = current_bar.is_some_and(|(a, b)| (a..=b).contains(&r));
+        let expanded_here = expanded > 0 && !group.is_empty() && group == focus_group;
+        let month_label = starts
+            .last()
+            .filter(|_| group.is_empty() && last_label_row.is_none_or(|m| r >= m + 2))
+            .copied();
+        if month_label.is_some() || !group.is_empty() {
+            last_label_row = Some(r);
+        }
+        out.push(bar.axis_line(&group, year_label, month_label, on_bar, expanded_here));
+        if expanded_here {
+            out.extend(bar.expanded_lines(&group, expanded, on_bar));
+        }
+        for (range, label) in &milestones {
+            if axis.row(range.first, axis_rows) == r {
+                out.push(bar.milestone_line(*range, label));
+            }
+        }
+    }
+    out.extend(after.iter().map(|g| bar.edge_line(g, '▼')));
+    out.truncate(height);
+    out
+}
+
+/// How many lines the expanded group gets and how many rows are left for the axis, given the
+/// height, the lines already spoken for, and the focused group's size at a given axis height.
+fn plan_rows(height: usize, fixed: usize, group_size: impl Fn(usize) -> usize) -> (usize, usize) {
+    let axis_rows_for = |expanded: usize| height.saturating_sub(fixed + expanded);
+    let first_guess = group_size(axis_rows_for(0));
+    let expanded = if first_guess > 1 {
+        first_guess.min(MAX_EXPANDED)
+    } else {
+        0
+    };
+    if axis_rows_for(expanded) < 4 {
+        (0, axis_rows_for(0))
+    } else {
+        (expanded, axis_rows_for(expanded))
+    }
+}
+
+/// The time axis: half of the rows are shared out in proportion to time, half in proportion to
+/// the slides dated there, so the dense weeks (nine slides between 28 February and 5 March 1953,
+/// a score in February 1956) open up while the empty years stay short. The mapping is monotonic
+/// and does not move as the presenter advances, so order and year labels are always right.
+struct Axis {
+    /// First day of the span.
+    start: CivilDate,
+    /// Days in the span.
+    days: f64,
+    /// Day offsets of the slides' dates inside the span, sorted.
+    events: Vec<f64>,
+}
+
+// Day counts and row numbers are far below 2^52, so the float conversions are exact.
+#[allow(
+    clippy::cast_precision_loss,
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss
+)]
+impl Axis {
+    /// Share of the rows that follows the slides rather than the calendar.
+    const EVENT_SHARE: f64 = 0.5;
+
+    fn new(span: DayRange, dates: impl Iterator<Item = CivilDate>) -> Axis {
+        let mut events: Vec<f64> = dates.map(|d| Self::offset(span.first, d)).collect();
+        events.sort_by(f64::total_cmp);
+        Axis {
+            start: span.first,
+            days: span.days() as f64,
+            events,
+        }
+    }
+
+    fn offset(start: CivilDate, date: CivilDate) -> f64 {
+        DayRange {
+            first: start,
+            last: date.max(start),
+        }
+        .days() as f64
+            - 1.0
+    }
+
+    /// The share of the axis (0..=1) before day offset `x`; each slide's weight is spread
+    /// over its day.
+    fn share(&self, x: f64) -> f64 {
+        let time = x / self.days;
+        if self.events.is_empty() {
+            return time;
+        }
+        let before: f64 = self.events.iter().map(|&e| (x - e).clamp(0.0, 1.0)).sum();
+        let events = before / self.events.len() as f64;
+        (1.0 - Self::EVENT_SHARE) * time + Self::EVENT_SHARE * events
+    }
+
+    /// (row, first day) for every month of the span, for year and month labels.
+    fn month_starts(&self, span: DayRange, rows: usize) -> Vec<(usize, CivilDate)> {
+        let mut out = Vec::new();
+        let mut day = span.first;
+        while day <= span.last {
+            out.push((self.row(day, rows), day));
+            match day.last_of_month().tomorrow() {
+                Ok(next) => day = next,
+                Err(_) => break,
+            }
+        }
+        out
+    }
+
+    fn row(&self, date: CivilDate, rows: usize) -> usize {
+        // The middle of the day, so a slide sits on the row its own weight spans.
+        let x = Self::offset(self.start, date) + 0.5;
+        let r = (self.share(x) * rows as f64).floor().max(0.0);
+        (r as usize).min(rows.saturating_sub(1))
+    }
+}
+
+/// Draws the sidebar.
+pub struct TimelineView<'a> {
+    /// The presenter state.
+    pub app: &'a App,
+}
+
+impl Widget for TimelineView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        for (i, row) in rows(self.app, area.width, area.height).iter().enumerate() {
+            let y = area.y + u16::try_from(i).unwrap_or(u16::MAX);
+            if y >= area.bottom() {
+                break;
+            }
+            buf.set_line(area.x, y, &row.line, area.width);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::deck::DeckDate;
+
+    #[test]
+    fn axis_is_monotonic_and_opens_up_dense_weeks() {
+        let span = DeckDate::parse("1952/1956").unwrap().range;
+        let dense = [
+            "1953-02-28",
+            "1953-03-01",
+            "1953-03-02",
+            "1953-03-04",
+            "1953-03-05",
+        ];
+        let dates: Vec<CivilDate> = dense
+            .iter()
+            .map(|d| DeckDate::parse(d).unwrap().range.first)
+            .collect();
+        let axis = Axis::new(span, dates.iter().copied());
+        let rows: Vec<usize> = dates.iter().map(|d| axis.row(*d, 30)).collect();
+        assert!(rows.windows(2).all(|w| w[0] <= w[1]), "{rows:?}");
+        // Five slides in six days spread over more than one row of thirty for five years.
+        assert!(rows[4] - rows[0] >= 3, "{rows:?}");
+        let start = axis.row(span.first, 30);
+        let end = axis.row(span.last, 30);
+        assert_eq!((start, end), (0, 29));
+    }
+}
