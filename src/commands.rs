@@ -36,7 +36,7 @@ pub fn load(arg: &DeckArg) -> Result<Loaded, ExitCode> {
             .count();
         eprint!("{}", render_all(&e.diagnostics));
         eprintln!(
-            "tribune: the deck has {errors} error{}; nothing was presented",
+            "tribune: {errors} error{} in the deck; it was not loaded",
             if errors == 1 { "" } else { "s" }
         );
         ExitCode::FAILURE
@@ -51,12 +51,13 @@ fn check(arg: &DeckArg) -> ExitCode {
             }
             let deck = &loaded.deck;
             eprintln!(
-                "{}: ok: {} slides in {} parts, {} warning{}",
+                "{}: ok: {} slides in {} part{}, {} warning{}",
                 arg.deck
                     .as_ref()
                     .map_or(BUNDLED_NAME.to_owned(), |p| p.display().to_string()),
                 deck.slide_count(),
                 deck.parts.len(),
+                if deck.parts.len() == 1 { "" } else { "s" },
                 loaded.warnings.len(),
                 if loaded.warnings.len() == 1 { "" } else { "s" }
             );

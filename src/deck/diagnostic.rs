@@ -118,16 +118,16 @@ impl fmt::Display for Diagnostic {
         if let Some(text) = &self.source_line {
             let number = self.line.to_string();
             let gutter = " ".repeat(number.len());
-            let shown = sanitize(text);
+            let (shown, column) = window(&sanitize(text), self.column);
             // Column in characters → display cells before the caret.
             let before: usize = shown
                 .chars()
-                .take(self.column.saturating_sub(1))
+                .take(column.saturating_sub(1))
                 .map(|c| c.width().unwrap_or(0))
                 .sum();
             let under: usize = shown
                 .chars()
-                .skip(self.column.saturating_sub(1))
+                .skip(column.saturating_sub(1))
                 .take(self.width)
                 .map(|c| c.width().unwrap_or(0).max(1))
                 .sum();
@@ -145,6 +145,29 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// Shows at most `WINDOW` characters of a long line around `column`, with `…` where it was cut;
+/// returns the shown text and the column within it.
+fn window(line: &str, column: usize) -> (String, usize) {
+    const WINDOW: usize = 100;
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= WINDOW {
+        return (line.to_owned(), column);
+    }
+    let start = column.saturating_sub(WINDOW / 2).min(chars.len() - WINDOW);
+    let end = start + WINDOW;
+    let mut shown = String::new();
+    let mut column = column - start;
+    if start > 0 {
+        shown.push('…');
+        column += 1;
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, column)
 }
 
 /// Makes text safe to print: control characters become visible symbols (ESC shows as `␛`), tabs
@@ -209,6 +232,24 @@ mod tests {
         // Before the `x`: two spaces, a quote, two double-width glyphs, a quote, a comma and a
         // space take 10 cells.
         assert_eq!(caret_line, format!("  | {}^", " ".repeat(10)));
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_caret() {
+        let line = format!("{}X{}", "[".repeat(300), "]".repeat(300));
+        let d = Diagnostic::at(Severity::Error, "x.ron", &line, 1, 301, "here");
+        let out = d.to_string();
+        let shown = out.lines().nth(2).unwrap();
+        let caret = out.lines().nth(3).unwrap();
+        assert!(
+            shown.starts_with("1 | …[") && shown.ends_with("]…"),
+            "{shown}"
+        );
+        let col = |s: &str, c: char| s.chars().position(|x| x == c).unwrap();
+        assert_eq!(
+            col(shown, 'X') - col(shown, '|'),
+            col(caret, '^') - col(caret, '|')
+        );
     }
 
     #[test]

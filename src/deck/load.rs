@@ -9,6 +9,7 @@ use ron::error::{Error as RonError, SpannedError};
 use ron::extensions::Extensions;
 
 use super::diagnostic::{Diagnostic, LoadError, Severity};
+use super::scan::scan;
 use super::{Deck, validate};
 
 /// The bundled lecture's name in messages.
@@ -144,20 +145,103 @@ fn line_col_at_end(prefix: &str) -> (usize, usize) {
     (line, column)
 }
 
-/// A RON error as a diagnostic: our words where ron's are terse, and a hint where we can guess.
+/// A RON error as a diagnostic: our words where ron's are terse, the caret on the offending
+/// token rather than the space before it, and a hint where we can guess.
 fn from_ron(name: &str, source: &str, error: &SpannedError) -> Diagnostic {
     let start = error.span.start;
-    let (mut line, mut column) = (start.line.max(1), start.col.max(1));
+    let ron_pos = (start.line.max(1), start.col.max(1));
+    let (mut line, mut column) = skip_space(source, ron_pos);
+    let mut width: Option<usize> = None;
     let mut hint: Option<String> = None;
+    let past_end = char_offset(source, (line, column)) >= source.trim_end().chars().count();
     let message = match &error.code {
-        RonError::Eof => {
-            // Point at the last character of the file, not past it.
-            let trimmed = source.trim_end();
-            (line, column) = line_col_at_end(trimmed);
-            column = column.saturating_sub(1).max(1);
-            hint = Some("a `(`, `[` or string is never closed; check the end of the file".into());
-            "the file ends too early: expected more of the deck".to_owned()
+        RonError::Eof | RonError::ExpectedStringEnd if !past_end => {
+            hint = Some("a string is never closed with `\"`".into());
+            "expected the end of a string".to_owned()
         }
+        _ if past_end => {
+            (line, column) = line_col_at_end(source.trim_end());
+            column = column.saturating_sub(1).max(1);
+            let open = scan(source).open;
+            if !open.is_empty() {
+                let list: Vec<String> = open
+                    .iter()
+                    .rev()
+                    .map(|(c, (l, col), word)| match (c, word.is_empty()) {
+                        ('[', false) => format!("`{word}: [` at {l}:{col}"),
+                        (c, false) => format!("`{word}{c}` at {l}:{col}"),
+                        (c, true) => format!("`{c}` at {l}:{col}"),
+                    })
+                    .collect();
+                hint = Some(format!("still open: {}", list.join(", ")));
+            }
+            "the file ends too early: the deck is not finished".to_owned()
+        }
+        RonError::MissingStructField { field, outer } => {
+            // ron points at the closing parenthesis; the `(` that opens the value is clearer.
+            let before: String = source.chars().take(char_offset(source, ron_pos)).collect();
+            if let Some((_, pos, _)) = scan(&before).open.last() {
+                (line, column) = *pos;
+            }
+            hint = Some(if *field == "date" {
+                "add `date: \"1953-03-05\"` (a day, a month `1953-03` or a year `1953`)".to_owned()
+            } else {
+                format!("add `{field}: ...`")
+            });
+            let what = outer.as_deref().unwrap_or("this value");
+            format!("`{what}` is missing its required field `{field}`")
+        }
+        RonError::ExpectedString => {
+            let found = token_at(source, (line, column));
+            width = Some(found.chars().count().max(1));
+            if found.is_empty() {
+                "expected a string in quotes".to_owned()
+            } else {
+                hint = Some(format!("write \"{found}\""));
+                format!("expected a string in quotes, found `{found}`")
+            }
+        }
+        RonError::ExpectedArray => {
+            hint = Some(
+                "lists are written in square brackets; a bullet with sub-items is \
+                 (\"text\", [\"sub-item\", ...])"
+                    .into(),
+            );
+            "expected a list in square brackets `[...]`".to_owned()
+        }
+        RonError::ExpectedIdentifier => {
+            hint = Some("blocks are written like `Text(\"...\")` or `Bullets([...])`".into());
+            "expected a name here, such as a block kind".to_owned()
+        }
+        RonError::Message(message) => {
+            if message.contains("control character")
+                && let Some((col, len)) = escape_in_line(source, ron_pos)
+            {
+                (line, column) = (ron_pos.0, col);
+                width = Some(len);
+                hint = Some("delete the escape; decks may hold newlines and tabs only".into());
+            }
+            message.clone()
+        }
+        other => {
+            let (message, other_hint) = describe(other);
+            hint = other_hint;
+            message
+        }
+    };
+    let width = width.unwrap_or_else(|| underline_width(source, line, column, error));
+    let diagnostic =
+        Diagnostic::at(Severity::Error, name, source, line, column, message).with_width(width);
+    match hint {
+        Some(h) => diagnostic.with_hint(h),
+        None => diagnostic,
+    }
+}
+
+/// Our words for the RON errors that need no look at the source: (message, hint).
+fn describe(code: &RonError) -> (String, Option<String>) {
+    let mut hint: Option<String> = None;
+    let message = match code {
         RonError::ExpectedComma => {
             hint = Some("put a comma after the previous value".into());
             "expected a comma between two fields or items".to_owned()
@@ -180,19 +264,13 @@ fn from_ron(name: &str, source: &str, error: &SpannedError) -> Diagnostic {
             });
             format!("unknown block kind `{found}`")
         }
-        RonError::MissingStructField { field, outer } => {
-            let what = outer.as_deref().unwrap_or("this value");
-            // ron points just past the closing parenthesis; the `(` that opens it is more useful
-            // but unknown here, so the caret stays where ron saw the end.
-            format!("`{what}` is missing its required field `{field}`")
-        }
         RonError::DuplicateStructField { field, .. } => {
             format!("the field `{field}` is given twice")
         }
         RonError::ExceededRecursionLimit => {
             hint =
                 Some("brackets nest far deeper than any deck needs; is the file damaged?".into());
-            "the deck nests too deeply (more than 128 levels of brackets)".to_owned()
+            "the deck nests too deeply (more than 128 levels)".to_owned()
         }
         RonError::ExpectedDifferentStructName { expected, found } => {
             format!("expected `{expected}(` here, found `{found}(`")
@@ -201,14 +279,9 @@ fn from_ron(name: &str, source: &str, error: &SpannedError) -> Diagnostic {
             hint = Some("a deck is a single `Deck(...)`; delete what follows it".into());
             "unexpected text after the end of the deck".to_owned()
         }
-        RonError::ExpectedStringEnd => {
-            hint = Some("a string is never closed with `\"`".into());
-            "expected the end of a string".to_owned()
-        }
         RonError::InvalidValueForType { expected, found } => {
             format!("expected {expected}, found {found}")
         }
-        RonError::Message(message) => message.clone(),
         other => {
             let text = other.to_string();
             let mut chars = text.chars();
@@ -217,13 +290,69 @@ fn from_ron(name: &str, source: &str, error: &SpannedError) -> Diagnostic {
             })
         }
     };
-    let width = underline_width(source, line, column, error);
-    let diagnostic =
-        Diagnostic::at(Severity::Error, name, source, line, column, message).with_width(width);
-    match hint {
-        Some(h) => diagnostic.with_hint(h),
-        None => diagnostic,
+    (message, hint)
+}
+
+/// Char offset of a 1-based (line, column) in `source`.
+fn char_offset(source: &str, (line, column): (usize, usize)) -> usize {
+    let before: usize = source
+        .split('\n')
+        .take(line.saturating_sub(1))
+        .map(|l| l.chars().count() + 1)
+        .sum();
+    before + column.saturating_sub(1)
+}
+
+/// Moves a position forward past white space and `//` comments, to the token ron complained
+/// about (ron often points at the space before it).
+fn skip_space(source: &str, (mut line, mut column): (usize, usize)) -> (usize, usize) {
+    let lines: Vec<&str> = source.split('\n').collect();
+    while let Some(text) = lines.get(line - 1) {
+        let rest: String = text.chars().skip(column - 1).collect();
+        let trimmed = rest.trim_start();
+        if !trimmed.is_empty() && !trimmed.starts_with("//") {
+            return (
+                line,
+                column + rest.chars().count() - trimmed.chars().count(),
+            );
+        }
+        if line == lines.len() {
+            break;
+        }
+        line += 1;
+        column = 1;
     }
+    (line, column)
+}
+
+/// The bare token at a position (`1953`, `true`), up to a delimiter.
+fn token_at(source: &str, pos: (usize, usize)) -> String {
+    source
+        .chars()
+        .skip(char_offset(source, pos))
+        .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | ')' | ']' | '(' | '['))
+        .collect()
+}
+
+/// The column and length of a `\u{..}` or `\x..` escape of a control character on the line of
+/// `pos`, at or before it: ron reports such errors after the string's last escape.
+fn escape_in_line(source: &str, (line, column): (usize, usize)) -> Option<(usize, usize)> {
+    let text: Vec<char> = source.split('\n').nth(line - 1)?.chars().collect();
+    let end = column.min(text.len());
+    (0..end).rev().find_map(|i| {
+        let rest: String = text[i..].iter().collect();
+        let (code, len) = if let Some(body) = rest.strip_prefix("\\u{") {
+            let close = body.find('}')?;
+            (u32::from_str_radix(&body[..close], 16).ok()?, close + 4)
+        } else if let Some(body) = rest.strip_prefix("\\x") {
+            (u32::from_str_radix(body.get(..2)?, 16).ok()?, 4)
+        } else {
+            return None;
+        };
+        char::from_u32(code)
+            .is_some_and(char::is_control)
+            .then_some((i + 1, len))
+    })
 }
 
 /// How many characters to underline: the rest of a string ron rejected (its span runs past the
@@ -240,7 +369,7 @@ fn underline_width(source: &str, line: usize, column: usize, error: &SpannedErro
         return len.max(1);
     }
     let end = error.span.end;
-    if end.line == error.span.start.line && end.col > error.span.start.col {
+    if end.line == error.span.start.line && end.col > error.span.start.col && end.line == line {
         end.col - error.span.start.col
     } else {
         1

@@ -4,6 +4,7 @@
 pub mod date;
 pub mod diagnostic;
 pub mod load;
+pub mod scan;
 pub mod timeline;
 mod validate;
 

@@ -1,0 +1,218 @@
+//! A small RON-aware scanner: it knows strings, raw strings and comments, and reports where
+//! named values (`Slide(`), field keys (`parts:`) and brackets are. serde keeps no positions, so
+//! validation and error messages use this to point back into the file.
+
+/// A place in the source: 1-based line and column (in characters).
+pub type Pos = (usize, usize);
+
+/// What the scanner found.
+#[derive(Debug, Default)]
+pub struct Scan {
+    /// Identifiers directly followed by `(`, in file order.
+    pub names: Vec<(String, Pos)>,
+    /// Identifiers directly followed by `:` (field keys), in file order.
+    pub keys: Vec<(String, Pos)>,
+    /// Brackets still open at the end of the scanned text, outermost first, with the word that
+    /// introduced each (`Slide` for `Slide(`, `slides` for `slides: [`) and where that word (or
+    /// a bare bracket) starts.
+    pub open: Vec<(char, Pos, String)>,
+}
+
+impl Scan {
+    /// Position of the `n`th value named `name`.
+    pub fn name(&self, name: &str, n: usize) -> Option<Pos> {
+        self.names
+            .iter()
+            .filter(|(w, _)| w == name)
+            .nth(n)
+            .map(|(_, p)| *p)
+    }
+
+    /// Position of the first field key `key`.
+    pub fn key(&self, key: &str) -> Option<Pos> {
+        self.keys.iter().find(|(w, _)| w == key).map(|(_, p)| *p)
+    }
+}
+
+/// Scans `source`.
+pub fn scan(source: &str) -> Scan {
+    let chars: Vec<char> = source.chars().collect();
+    let mut out = Scan::default();
+    let mut cur = Cursor {
+        chars: &chars,
+        i: 0,
+        line: 1,
+        col: 1,
+    };
+    let mut last_word = (String::new(), (0, 0));
+    while let Some(c) = cur.peek(0) {
+        let next = cur.peek(1);
+        if c == '/' && next == Some('/') {
+            while cur.peek(0).is_some_and(|c| c != '\n') {
+                cur.step();
+            }
+        } else if c == '/' && next == Some('*') {
+            cur.skip_block_comment();
+        } else if c == 'r' && matches!(next, Some('#' | '"')) && !cur.after_ident() {
+            cur.skip_raw_string();
+        } else if c == '"' {
+            cur.skip_string();
+        } else if (c.is_alphabetic() || c == '_') && !cur.after_ident() {
+            let pos = (cur.line, cur.col);
+            let mut word = String::new();
+            while let Some(c) = cur.peek(0).filter(|c| c.is_alphanumeric() || *c == '_') {
+                word.push(c);
+                cur.step();
+            }
+            match cur.next_non_space() {
+                Some('(') => out.names.push((word.clone(), pos)),
+                Some(':') => out.keys.push((word.clone(), pos)),
+                _ => {}
+            }
+            last_word = (word, pos);
+        } else {
+            match c {
+                '(' | '[' => {
+                    let (word, pos) = std::mem::take(&mut last_word);
+                    let pos = if word.is_empty() {
+                        (cur.line, cur.col)
+                    } else {
+                        pos
+                    };
+                    out.open.push((c, pos, word));
+                }
+                ')' | ']' => {
+                    out.open.pop();
+                }
+                _ => {}
+            }
+            cur.step();
+        }
+    }
+    out
+}
+
+struct Cursor<'a> {
+    chars: &'a [char],
+    i: usize,
+    line: usize,
+    col: usize,
+}
+
+impl Cursor<'_> {
+    fn peek(&self, ahead: usize) -> Option<char> {
+        self.chars.get(self.i + ahead).copied()
+    }
+
+    fn after_ident(&self) -> bool {
+        self.i > 0
+            && self
+                .chars
+                .get(self.i - 1)
+                .is_some_and(|c| c.is_alphanumeric() || *c == '_')
+    }
+
+    fn step(&mut self) {
+        if self.peek(0) == Some('\n') {
+            self.line += 1;
+            self.col = 1;
+        } else {
+            self.col += 1;
+        }
+        self.i += 1;
+    }
+
+    fn next_non_space(&self) -> Option<char> {
+        self.chars[self.i..]
+            .iter()
+            .copied()
+            .find(|c| !c.is_whitespace())
+    }
+
+    fn skip_block_comment(&mut self) {
+        // RON block comments nest.
+        let mut depth = 0usize;
+        while let Some(c) = self.peek(0) {
+            if c == '/' && self.peek(1) == Some('*') {
+                depth += 1;
+                self.step();
+            } else if c == '*' && self.peek(1) == Some('/') {
+                depth = depth.saturating_sub(1);
+                self.step();
+                self.step();
+                if depth == 0 {
+                    return;
+                }
+                continue;
+            }
+            self.step();
+        }
+    }
+
+    fn skip_raw_string(&mut self) {
+        self.step(); // r
+        let mut hashes = 0;
+        while self.peek(0) == Some('#') {
+            hashes += 1;
+            self.step();
+        }
+        self.step(); // opening quote
+        while let Some(c) = self.peek(0) {
+            if c == '"' && (1..=hashes).all(|k| self.peek(k) == Some('#')) {
+                for _ in 0..=hashes {
+                    self.step();
+                }
+                return;
+            }
+            self.step();
+        }
+    }
+
+    fn skip_string(&mut self) {
+        self.step(); // opening quote
+        while let Some(c) = self.peek(0) {
+            if c == '"' {
+                self.step();
+                return;
+            }
+            if c == '\\' {
+                self.step();
+            }
+            self.step();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skips_strings_and_comments() {
+        let source = "Deck(\n  // Slide( in a comment\n  a: \"Slide( in a string\",\n  b: r#\"Slide(\"#,\n  /* Slide( /* nested */ */ Slide (x: 1),\n)";
+        let s = scan(source);
+        assert_eq!(s.name("Slide", 0), Some((5, 29)));
+        assert_eq!(s.name("Slide", 1), None);
+        assert_eq!(s.name("Deck", 0), Some((1, 1)));
+        assert_eq!(s.key("b"), Some((4, 3)));
+    }
+
+    #[test]
+    fn reports_what_is_still_open() {
+        let s = scan("Deck(\n  parts: [\n    Part(id: \"a\", slides: [");
+        let open: Vec<(char, Pos, &str)> = s
+            .open
+            .iter()
+            .map(|(c, p, w)| (*c, *p, w.as_str()))
+            .collect();
+        assert_eq!(
+            open,
+            vec![
+                ('(', (1, 1), "Deck"),
+                ('[', (2, 3), "parts"),
+                ('(', (3, 5), "Part"),
+                ('[', (3, 19), "slides"),
+            ]
+        );
+    }
+}
