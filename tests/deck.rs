@@ -1,0 +1,117 @@
+//! The bundled lecture and the README's example deck: both load, and the lecture has the shape
+//! the fact sheet gives it.
+
+use tribune::deck::timeline::DateIndex;
+use tribune::deck::{BUNDLED_NAME, BUNDLED_SOURCE, DateQuery, Deck, parse_deck};
+
+fn lecture() -> Deck {
+    let loaded = parse_deck(BUNDLED_NAME, BUNDLED_SOURCE.as_bytes()).expect("the lecture loads");
+    assert!(
+        loaded.warnings.is_empty(),
+        "the lecture has warnings:\n{}",
+        tribune::deck::diagnostic::render_all(&loaded.warnings)
+    );
+    loaded.deck
+}
+
+#[test]
+fn the_lecture_has_84_slides_in_two_parts() {
+    let deck = lecture();
+    let counts: Vec<(&str, usize)> = deck
+        .parts
+        .iter()
+        .map(|p| (p.id.as_str(), p.slides.len()))
+        .collect();
+    // Part I: S001–S041; Part II: S042–S085 without the verbatim duplicate S045.
+    assert_eq!(counts, vec![("first-death", 41), ("second-death", 43)]);
+}
+
+#[test]
+fn every_slide_has_a_title_a_date_and_notes() {
+    for (i, slide) in lecture().slides().enumerate() {
+        assert!(!slide.title.as_str().trim().is_empty(), "slide {}", i + 1);
+        assert!(!slide.date.written.is_empty(), "slide {}", i + 1);
+        let notes = slide.notes.as_ref().map_or("", |n| n.as_str());
+        assert!(notes.split_whitespace().count() >= 20, "slide {} has thin notes", i + 1);
+    }
+}
+
+#[test]
+fn corrections_are_recorded_and_the_worst_errors_are_gone() {
+    let deck = lecture();
+    let corrected = deck
+        .slides()
+        .filter(|s| {
+            s.notes
+                .as_ref()
+                .is_some_and(|n| n.as_str().contains("Corrected: the original slide read"))
+        })
+        .count();
+    assert!(corrected >= 40, "only {corrected} slides record a correction");
+    let radio = deck
+        .slides()
+        .find(|s| s.id.as_ref().is_some_and(|id| id.as_str() == "radio-announcement"))
+        .expect("the radio slide");
+    assert_eq!(radio.title.as_str(), "4 March 1953");
+    assert_eq!(radio.date.written, "1953-03-04");
+    let speech = deck
+        .slides()
+        .find(|s| s.id.as_ref().is_some_and(|id| id.as_str() == "secret-speech"))
+        .expect("the Secret Speech slide");
+    assert_eq!(speech.date.written, "1956-02-25");
+    let visible = |s: &tribune::deck::Slide| format!("{} {:?}", s.title, s.body);
+    for slide in deck.slides() {
+        let text = visible(slide);
+        assert!(!text.contains("Special Speech"), "{}", slide.title);
+        assert!(!text.contains("Doctor's Plot"), "{}", slide.title);
+        assert!(!text.contains("Beirut"), "{}", slide.title);
+        assert!(!text.contains("Stroke Tolson"), "{}", slide.title);
+    }
+}
+
+#[test]
+fn outside_the_span_means_flashback_and_the_excerpts_are_kept() {
+    let deck = lecture();
+    let span = deck.span.range;
+    for slide in deck.slides() {
+        if !slide.date.range.is_within(&span) {
+            assert!(slide.flashback, "{} is outside the span", slide.title);
+        }
+    }
+    let body = |id: &str| {
+        let slide = deck
+            .slides()
+            .find(|s| s.id.as_ref().is_some_and(|i| i.as_str() == id))
+            .unwrap_or_else(|| panic!("slide {id}"));
+        format!("{:?}", slide.body)
+    };
+    assert!(body("order-00447").contains("безнаказанности"));
+    assert!(body("sino-soviet-tensions").contains("中蘇友好同盟互助"));
+    assert!(!body("hungary-1956").contains("中蘇"));
+}
+
+#[test]
+fn a_question_about_4_march_1953_lands_on_the_radio_announcement() {
+    let deck = lecture();
+    let index = DateIndex::new(&deck);
+    let target = |q: &str| {
+        let range = DateQuery::parse(q).unwrap().range;
+        let found = index.lookup(&range).unwrap();
+        let slide = deck.slide(found.target).unwrap();
+        slide.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or_default()
+    };
+    assert_eq!(target("4 March 1953"), "radio-announcement");
+    assert_eq!(target("25 Feb 1956"), "secret-speech");
+    assert_eq!(target("June 1953"), "beria-arrested");
+}
+
+#[test]
+fn the_readme_example_deck_loads_without_warnings() {
+    let readme = include_str!("../README.md");
+    let start = readme.find("```ron\n").expect("a ron block in the README") + 7;
+    let end = start + readme[start..].find("\n```").expect("its end");
+    let loaded = parse_deck("README.md", readme[start..end].as_bytes())
+        .unwrap_or_else(|e| panic!("the README's example does not load:\n{e}"));
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    assert_eq!(loaded.deck.slide_count(), 1);
+}
