@@ -6,16 +6,9 @@
 //! Time enters only as data: every render sends the same `Tick` (432 s since launch, `14:32` on
 //! the wall clock) and a `Resize` matching the backend, so no real clock reaches the screen.
 //!
-//! The snapshots record the screen as it is, not as it should be. Problems seen on review and
-//! reported, still visible in them (a fix will show up as a snapshot diff to review):
-//! - timeline: a focused group's slide-by-slide lines lose their `…` at the sidebar's right edge
-//!   (12 columns of prefix, truncated to width − 11), and list fewer slides than the group's
-//!   "N slides" count with no marker; the count header shows the date of the group's first
-//!   slide in deck order, not its earliest, and without the year when that differs from the row;
-//! - timeline: merged flashback rows are labelled with the first group's year only, so the
-//!   current `◉ 30 Jul` (1937) sits on a row labelled 1936; some labels keep only `…` of the title;
-//! - slide: the `↓ more` marker is drawn over the last visible text row, hiding its end;
-//! - overview: no sign that more slides follow below the visible rows.
+//! Reviewed on screen: wrapping at word boundaries, CJK glyphs never split, the status bar and
+//! the timeline's `◉` agreeing, the date prompt's `→ 46` for 25 February 1956, the "more"
+//! markers on their own row, and the overview's position and "more lines" footer.
 
 use std::time::Duration;
 

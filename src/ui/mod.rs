@@ -150,7 +150,8 @@ impl Widget for &App {
         match &self.mode {
             Mode::Help => overlay::render_help(self, area, buf),
             Mode::Overview { .. } => overlay::render_overview(self, area, buf),
-            Mode::DatePrompt { .. } => overlay::render_prompt(self, area, buf),
+            // Over the slide, so the timeline's preview stays in view beside it.
+            Mode::DatePrompt { .. } => overlay::render_prompt(self, a.slide, buf),
             Mode::Normal | Mode::Blank => {}
         }
     }

@@ -53,7 +53,8 @@ fn boxed(app: &App, area: Rect, w: u16, h: u16, title: &str, buf: &mut Buffer) -
 /// The key help.
 pub fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
     let key_w = KEYS.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
-    let w = u16::try_from(key_w + 44).unwrap_or(u16::MAX);
+    let what_w = KEYS.iter().map(|(_, w)| width(w)).max().unwrap_or(0);
+    let w = u16::try_from(key_w + what_w + 6).unwrap_or(u16::MAX);
     let h = u16::try_from(KEYS.len() + 4).unwrap_or(u16::MAX);
     let inner = boxed(app, area, w, h, "Keys", buf);
     let bg = app.theme.overlay_bg;
@@ -82,8 +83,11 @@ pub fn render_overview(app: &App, area: Rect, buf: &mut Buffer) {
     let Mode::Overview { selected, filter } = &app.mode else {
         return;
     };
-    let w = area.width.saturating_sub(4).min(110);
-    let h = area.height.saturating_sub(2);
+    // The overview takes the whole screen: nothing of the panes behind it should peek out.
+    Clear.render(area, buf);
+    buf.set_style(area, app.theme.overlay());
+    let w = area.width.saturating_sub(2).min(110);
+    let h = area.height.saturating_sub(1);
     let inner = boxed(app, area, w, h, "Overview", buf);
     if inner.height < 2 {
         return;
@@ -146,16 +150,19 @@ pub fn render_overview(app: &App, area: Rect, buf: &mut Buffer) {
             inner.width,
         );
     }
+    let below = lines.len().saturating_sub(start + list_h);
+    let more = if below > 0 {
+        format!(" · ↓ {below} more lines")
+    } else {
+        String::new()
+    };
+    let position = format!("{}/{}", selected + 1, rows.len());
     let footer = if rows.is_empty() {
         format!(" filter: {filter}▏  no slide matches")
     } else if filter.is_empty() {
-        " type to filter · ↑↓ choose · Enter jump · Esc close".to_owned()
+        format!(" {position}{more} · type to filter · ↑↓ choose · Enter jump · Esc close")
     } else {
-        format!(
-            " filter: {filter}▏  {} of {}",
-            rows.len(),
-            app.slide_count()
-        )
+        format!(" filter: {filter}▏  {position} matching{more}")
     };
     buf.set_string(
         inner.x,
@@ -192,13 +199,13 @@ pub fn render_prompt(app: &App, area: Rect, buf: &mut Buffer) {
             let chosen = app.date_choice().unwrap_or(found.target);
             let order = date_order(&found);
             if let Some(s) = app.deck.slide(chosen) {
-                lines.push(Line::styled(
-                    truncate(
-                        &format!(" → {}  {}  {}", chosen + 1, s.date.human(), s.title),
-                        w,
-                    ),
-                    theme.accent().bg(bg),
-                ));
+                let date = s.date.human();
+                let text = if s.title.as_str() == date {
+                    format!(" → {}  {date}", chosen + 1)
+                } else {
+                    format!(" → {}  {date}  {}", chosen + 1, s.title)
+                };
+                lines.push(Line::styled(truncate(&text, w), theme.accent().bg(bg)));
             }
             let others: Vec<String> = order
                 .iter()

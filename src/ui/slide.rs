@@ -90,6 +90,10 @@ pub fn layout(
         u16::try_from((usize::from(area_width) - measure.min(usize::from(area_width))) / 2)
             .unwrap_or(0);
 
+    // Excerpts may reach a little past the measure, never past the area's edge.
+    let wide = (MEASURE + 8)
+        .min(usize::from(area_width).saturating_sub(usize::from(indent) + 1))
+        .max(measure);
     let part_index = deck.part_of(index);
     let part = &deck.parts[part_index];
     let label = format!(
@@ -99,7 +103,8 @@ pub fn layout(
     );
     // A title that already says the date ("4 March 1953") needs no second copy above it.
     let date = slide.date.human();
-    let date = if slide.title.as_str().contains(&date) {
+    // Nor do the title slide and part dividers, whose big title and body say it.
+    let date = if slide.title.as_str().contains(&date) || is_divider(deck, index) {
         String::new()
     } else {
         date
@@ -156,7 +161,7 @@ pub fn layout(
         if b > 0 && !body.last().is_some_and(|(l, _)| l.spans.is_empty()) {
             body.push((Line::default(), revealed));
         }
-        for l in block_lines(block, measure, theme) {
+        for l in block_lines(block, measure, wide, theme) {
             body.push((l, revealed));
         }
     }
@@ -216,7 +221,9 @@ fn big_title(title: &str, measure: usize, area_height: u16) -> Option<(Vec<Strin
     (lines.len() <= 3 && height + 8 <= area_height).then_some((lines, height))
 }
 
-fn block_lines(block: &Block, measure: usize, theme: &Theme) -> Vec<Line<'static>> {
+/// Lines for one block: text wraps at `measure`; a document excerpt, whose lines are the
+/// document's own, may use up to `wide` columns so that they wrap less.
+fn block_lines(block: &Block, measure: usize, wide: usize, theme: &Theme) -> Vec<Line<'static>> {
     match block {
         Block::Text(text) => wrap(&parse_emphasis(text.as_str(), theme.text()), measure),
         Block::Bullets(items) => items
@@ -251,10 +258,7 @@ fn block_lines(block: &Block, measure: usize, theme: &Theme) -> Vec<Line<'static
                     out.push(Line::from(bar.clone()));
                     continue;
                 }
-                for l in wrap(
-                    &[(line.clone(), theme.excerpt())],
-                    measure.saturating_sub(2),
-                ) {
+                for l in wrap(&[(line.clone(), theme.excerpt())], wide.saturating_sub(2)) {
                     out.push(prefixed(bar.clone(), l));
                 }
             }
@@ -262,7 +266,7 @@ fn block_lines(block: &Block, measure: usize, theme: &Theme) -> Vec<Line<'static
                 Some(s) => format!("{lang} · {s}"),
                 None => lang.as_str().to_owned(),
             };
-            for l in wrap(&[(caption, theme.dim())], measure.saturating_sub(2)) {
+            for l in wrap(&[(caption, theme.dim())], wide.saturating_sub(2)) {
                 out.push(prefixed(Span::raw("  "), l));
             }
             out
@@ -280,7 +284,7 @@ fn block_lines(block: &Block, measure: usize, theme: &Theme) -> Vec<Line<'static
                     if i > 0 {
                         lines.push(Line::default());
                     }
-                    lines.extend(block_lines(b, col.max(1), theme));
+                    lines.extend(block_lines(b, col.max(1), col.max(1), theme));
                 }
                 lines
             };
@@ -346,7 +350,18 @@ fn prefixed(lead: Span<'static>, line: Line<'static>) -> Line<'static> {
 /// Lines the current slide can scroll by at the current size.
 pub fn max_scroll(app: &App, area: Rect) -> usize {
     let l = layout(app, app.current, app.step, area.width, area.height);
-    l.height().saturating_sub(usize::from(area.height))
+    let rows = usize::from(area.height);
+    if l.height() > rows {
+        // The last row is kept for the "more" marker.
+        l.height() - text_rows(rows)
+    } else {
+        0
+    }
+}
+
+/// Rows for text when a slide overflows: all but the one that carries the marker.
+fn text_rows(rows: usize) -> usize {
+    rows.saturating_sub(1).max(1)
 }
 
 /// Draws the current slide into `area`.
@@ -365,10 +380,11 @@ impl Widget for SlideView<'_> {
         let total = l.height();
         let rows = usize::from(area.height);
         let overflow = total > rows;
-        let scroll = if overflow {
-            app.scroll.min(total - rows)
+        let (rows, scroll) = if overflow {
+            let text = text_rows(rows);
+            (text, app.scroll.min(total - text))
         } else {
-            0
+            (rows, 0)
         };
         // Short slides sit a little above the middle, where the eye expects them.
         let top = if overflow { 0 } else { (rows - total) / 3 };
@@ -407,23 +423,18 @@ impl Widget for SlideView<'_> {
             put(line, *revealed, &mut row, buf);
         }
         if overflow {
-            let marker_style = app.theme.accent();
-            if scroll > 0 {
-                buf.set_string(
-                    area.right().saturating_sub(10),
-                    area.y,
-                    " ↑ more ",
-                    marker_style,
-                );
-            }
-            if scroll < total - rows {
-                buf.set_string(
-                    area.right().saturating_sub(10),
-                    area.bottom() - 1,
-                    " ↓ more ",
-                    marker_style,
-                );
-            }
+            let more_above = scroll > 0;
+            let more_below = scroll < total - rows;
+            let marker = match (more_above, more_below) {
+                (true, true) => " ↑↓ more ",
+                (true, false) => " ↑ more ",
+                _ => " ↓ more ",
+            };
+            let y = area.y + u16::try_from(rows).unwrap_or(0);
+            let x = area
+                .right()
+                .saturating_sub(u16::try_from(width(marker)).unwrap_or(0) + 1);
+            buf.set_string(x.max(area.x), y, marker, app.theme.accent());
         }
     }
 }

@@ -33,6 +33,9 @@ const MAX_EXPANDED: usize = 9;
 /// Columns before a row's label: year (4), space, span bar, axis, space, marker, space.
 const LABEL_COLUMN: usize = 10;
 
+/// Columns before a label in an expanded group's list.
+const EXPANDED_COLUMN: usize = 12;
+
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
@@ -148,10 +151,13 @@ impl Sidebar<'_> {
         };
         let room = self.width.saturating_sub(LABEL_COLUMN);
         let title_room = room.saturating_sub(text_width(&date) + 2 + more.len());
-        truncate(
-            &format!("{date}  {}{more}", truncate(s.title.as_str(), title_room)),
-            room,
-        )
+        // A title squeezed to a few letters says nothing; leave it out.
+        let label = if title_room < 6 {
+            format!("{date}{more}")
+        } else {
+            format!("{date}  {}{more}", truncate(s.title.as_str(), title_room))
+        };
+        truncate(&label, room)
     }
 
     /// Slides outside the span, one group per starting year, merged into one line when there
@@ -176,10 +182,19 @@ impl Sidebar<'_> {
 
     fn edge_line(&self, group: &[usize], arrow: char) -> TimelineRow {
         let year = self.slides[group[0]].date.range.first.year();
+        let last_year = group
+            .iter()
+            .map(|&i| self.slides[i].date.range.first.year())
+            .max()
+            .unwrap_or(year);
         let text = if group.len() > 2 && !group.contains(&self.focus) {
-            format!("{} slides", group.len())
+            if last_year == year {
+                format!("{} slides", group.len())
+            } else {
+                format!("{} slides, {year}–{last_year}", group.len())
+            }
         } else {
-            self.group_label(group, false)
+            self.group_label(group, last_year != year)
         };
         TimelineRow {
             line: Line::from(vec![
@@ -231,8 +246,15 @@ impl Sidebar<'_> {
             };
         }
         let label = if expanded_here {
-            let first = self.slides[group[0]].date.range;
-            format!("{}  {} slides", short_date(first), group.len())
+            let first = group.iter().map(|&i| self.slides[i].date.range.first).min();
+            let last = group.iter().map(|&i| self.slides[i].date.range.last).max();
+            let when = first.zip(last).map_or(String::new(), |(first, last)| {
+                crate::deck::date::human_range(&DayRange { first, last })
+            });
+            truncate(
+                &format!("{} slides · {when}", group.len()),
+                self.width.saturating_sub(LABEL_COLUMN),
+            )
         } else {
             let other_year = year_label.is_some_and(|y| {
                 group
@@ -250,11 +272,12 @@ impl Sidebar<'_> {
         }
     }
 
-    fn milestone_line(&self, range: DayRange, label: &str) -> TimelineRow {
+    fn milestone_line(&self, range: DayRange, label: &str, on_bar: bool) -> TimelineRow {
         let text = format!("{} {}  {label}", short_date(range), range.first.year());
         TimelineRow {
             line: Line::from(vec![
-                Span::raw("      "),
+                Span::raw("     "),
+                Span::styled(if on_bar { "┃" } else { " " }, self.theme.accent()),
                 Span::styled("★", self.theme.milestone()),
                 Span::raw(" "),
                 Span::styled(
@@ -270,15 +293,29 @@ impl Sidebar<'_> {
     fn expanded_lines(&self, group: &[usize], lines: usize, on_bar: bool) -> Vec<TimelineRow> {
         let mut group = group.to_vec();
         group.sort_by_key(|&i| (self.slides[i].date.range.first, i));
-        // Keep the focus in view when the group is longer than the lines we have.
+        // Keep the focus in view when the group is longer than the lines we have, and say how
+        // many are not listed.
+        let listed = if group.len() > lines {
+            lines.saturating_sub(1)
+        } else {
+            lines
+        };
         let pos = group.iter().position(|&i| i == self.focus).unwrap_or(0);
         let start = pos
-            .saturating_sub(lines / 2)
-            .min(group.len().saturating_sub(lines));
-        group
+            .saturating_sub(listed / 2)
+            .min(group.len().saturating_sub(listed));
+        let lead = |on_bar: bool| {
+            vec![
+                Span::raw("     "),
+                Span::styled(if on_bar { "┃" } else { " " }, self.theme.accent()),
+                Span::styled("┆", self.theme.faint()),
+                Span::raw("   "),
+            ]
+        };
+        let mut out: Vec<TimelineRow> = group
             .iter()
             .skip(start)
-            .take(lines)
+            .take(listed)
             .map(|&i| {
                 let style = if i == self.focus {
                     self.theme.accent()
@@ -290,20 +327,30 @@ impl Sidebar<'_> {
                     short_date(self.slides[i].date.range),
                     self.slides[i].title
                 );
+                let mut spans = lead(on_bar);
+                spans.push(self.marker(&[i]));
+                spans.push(Span::raw(" "));
+                spans.push(Span::styled(
+                    truncate(&label, self.width.saturating_sub(EXPANDED_COLUMN)),
+                    style,
+                ));
                 TimelineRow {
-                    line: Line::from(vec![
-                        Span::raw("     "),
-                        Span::styled(if on_bar { "┃" } else { " " }, self.theme.accent()),
-                        Span::styled("┆", self.theme.faint()),
-                        Span::raw("   "),
-                        self.marker(&[i]),
-                        Span::raw(" "),
-                        Span::styled(truncate(&label, self.width.saturating_sub(11)), style),
-                    ]),
+                    line: Line::from(spans),
                     target: Some(i),
                 }
             })
-            .collect()
+            .collect();
+        let hidden = group.len() - out.len();
+        if hidden > 0 {
+            let mut spans = lead(on_bar);
+            spans.push(Span::styled(format!("  +{hidden} more"), self.theme.dim()));
+            let target = group.get(start + listed).or(group.first()).copied();
+            out.push(TimelineRow {
+                line: Line::from(spans),
+                target,
+            });
+        }
+        out
     }
 }
 
@@ -408,7 +455,7 @@ pub fn rows(app: &App, width: u16, height: u16) -> Vec<TimelineRow> {
         }
         for (range, label) in &milestones {
             if axis.row(range.first, axis_rows) == r {
-                out.push(bar.milestone_line(*range, label));
+                out.push(bar.milestone_line(*range, label, on_bar));
             }
         }
     }
@@ -421,12 +468,17 @@ pub fn rows(app: &App, width: u16, height: u16) -> Vec<TimelineRow> {
 /// height, the lines already spoken for, and the focused group's size at a given axis height.
 fn plan_rows(height: usize, fixed: usize, group_size: impl Fn(usize) -> usize) -> (usize, usize) {
     let axis_rows_for = |expanded: usize| height.saturating_sub(fixed + expanded);
-    let first_guess = group_size(axis_rows_for(0));
-    let expanded = if first_guess > 1 {
-        first_guess.min(MAX_EXPANDED)
-    } else {
-        0
-    };
+    let lines_for = |size: usize| if size > 1 { size.min(MAX_EXPANDED) } else { 0 };
+    // Fewer axis rows can merge more slides into the focused group: settle in a few rounds
+    // (the list says "+N more" for any it still cannot show).
+    let mut expanded = lines_for(group_size(axis_rows_for(0)));
+    for _ in 0..3 {
+        let next = lines_for(group_size(axis_rows_for(expanded)));
+        if next <= expanded {
+            break;
+        }
+        expanded = next;
+    }
     if axis_rows_for(expanded) < 4 {
         (0, axis_rows_for(0))
     } else {
