@@ -32,7 +32,11 @@ fn every_slide_has_a_title_a_date_and_notes() {
         assert!(!slide.title.as_str().trim().is_empty(), "slide {}", i + 1);
         assert!(!slide.date.written.is_empty(), "slide {}", i + 1);
         let notes = slide.notes.as_ref().map_or("", |n| n.as_str());
-        assert!(notes.split_whitespace().count() >= 20, "slide {} has thin notes", i + 1);
+        assert!(
+            notes.split_whitespace().count() >= 20,
+            "slide {} has thin notes",
+            i + 1
+        );
     }
 }
 
@@ -47,16 +51,25 @@ fn corrections_are_recorded_and_the_worst_errors_are_gone() {
                 .is_some_and(|n| n.as_str().contains("Corrected: the original slide read"))
         })
         .count();
-    assert!(corrected >= 40, "only {corrected} slides record a correction");
+    assert!(
+        corrected >= 40,
+        "only {corrected} slides record a correction"
+    );
     let radio = deck
         .slides()
-        .find(|s| s.id.as_ref().is_some_and(|id| id.as_str() == "radio-announcement"))
+        .find(|s| {
+            s.id.as_ref()
+                .is_some_and(|id| id.as_str() == "radio-announcement")
+        })
         .expect("the radio slide");
     assert_eq!(radio.title.as_str(), "4 March 1953");
     assert_eq!(radio.date.written, "1953-03-04");
     let speech = deck
         .slides()
-        .find(|s| s.id.as_ref().is_some_and(|id| id.as_str() == "secret-speech"))
+        .find(|s| {
+            s.id.as_ref()
+                .is_some_and(|id| id.as_str() == "secret-speech")
+        })
         .expect("the Secret Speech slide");
     assert_eq!(speech.date.written, "1956-02-25");
     let visible = |s: &tribune::deck::Slide| format!("{} {:?}", s.title, s.body);
@@ -98,7 +111,11 @@ fn a_question_about_4_march_1953_lands_on_the_radio_announcement() {
         let range = DateQuery::parse(q).unwrap().range;
         let found = index.lookup(&range).unwrap();
         let slide = deck.slide(found.target).unwrap();
-        slide.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or_default()
+        slide
+            .id
+            .as_ref()
+            .map(|i| i.as_str().to_owned())
+            .unwrap_or_default()
     };
     assert_eq!(target("4 March 1953"), "radio-announcement");
     assert_eq!(target("25 Feb 1956"), "secret-speech");
@@ -110,7 +127,7 @@ fn the_readme_example_deck_loads_without_warnings() {
     let readme = include_str!("../README.md");
     let start = readme.find("```ron\n").expect("a ron block in the README") + 7;
     let end = start + readme[start..].find("\n```").expect("its end");
-    let loaded = parse_deck("README.md", readme[start..end].as_bytes())
+    let loaded = parse_deck("README.md", &readme.as_bytes()[start..end])
         .unwrap_or_else(|e| panic!("the README's example does not load:\n{e}"));
     assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
     assert_eq!(loaded.deck.slide_count(), 1);
