@@ -230,3 +230,44 @@ fn render_notes(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_line(next.x + 2, next.y, &next_line, next.width.saturating_sub(2));
     let _ = Block::default();
 }
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use super::*;
+    use crate::app::Action;
+    use crate::deck::{BUNDLED_NAME, BUNDLED_SOURCE, parse_deck};
+    use crate::ui::theme::Theme;
+
+    #[test]
+    fn a_click_on_a_timeline_row_points_at_the_slide_drawn_there() {
+        let deck = parse_deck(BUNDLED_NAME, BUNDLED_SOURCE.as_bytes())
+            .unwrap()
+            .deck;
+        let mut app = App::new(deck, Theme::bundled());
+        app.update(Action::Resize(120, 40));
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
+        let buffer = terminal.backend().buffer().clone();
+        let side = areas(&app, Rect::new(0, 0, 120, 40)).timeline.unwrap();
+        // Find the row that draws the Secret Speech slide ("25 February 1956") on the screen and
+        // click on it.
+        let row = (0..40)
+            .find(|&y| {
+                let text: String = (side.x..side.right())
+                    .map(|x| buffer[(x, y)].symbol().to_owned())
+                    .collect();
+                text.contains("25 Feb  25 February 1956")
+            })
+            .expect("the timeline shows the 25 February row");
+        let target = timeline_hit(&app, side.x + 12, row).expect("the row is clickable");
+        assert_eq!(
+            app.deck.slide(target).unwrap().title.as_str(),
+            "25 February 1956"
+        );
+        // Outside the sidebar, a click is nothing.
+        assert_eq!(timeline_hit(&app, 5, row), None);
+    }
+}
