@@ -249,19 +249,13 @@ fn describe(code: &RonError) -> (String, Option<String>) {
         RonError::NoSuchStructField {
             expected, found, ..
         } => {
-            hint = Some(match closest(found, expected) {
-                Some(best) => format!("did you mean `{best}`?"),
-                None => format!("the fields here are: {}", list(expected)),
-            });
+            hint = Some(suggest(found, expected));
             format!("unknown field `{found}`")
         }
         RonError::NoSuchEnumVariant {
             expected, found, ..
         } => {
-            hint = Some(match closest(found, expected) {
-                Some(best) => format!("did you mean `{best}`?"),
-                None => format!("expected one of: {}", list(expected)),
-            });
+            hint = Some(suggest(found, expected));
             format!("unknown block kind `{found}`")
         }
         RonError::DuplicateStructField { field, .. } => {
@@ -373,6 +367,14 @@ fn underline_width(source: &str, line: usize, column: usize, error: &SpannedErro
         end.col - error.span.start.col
     } else {
         1
+    }
+}
+
+/// "did you mean `title`?" for a likely typo, else the names that would have been accepted.
+fn suggest(found: &str, expected: &[&str]) -> String {
+    match closest(found, expected) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None => format!("expected one of: {}", list(expected)),
     }
 }
 
