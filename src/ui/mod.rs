@@ -72,9 +72,17 @@ pub fn areas(app: &App, screen: Rect) -> Areas {
 /// The slide's area at the app's current viewport.
 fn slide_area(app: &App) -> Rect {
     let (w, h) = app.viewport;
-    let a = areas(app, Rect::new(0, 0, w, h)).slide;
-    // Keep one row of margin above and below the slide text.
-    Rect::new(a.x, a.y + 1, a.width, a.height.saturating_sub(2))
+    slide_text_area(areas(app, Rect::new(0, 0, w, h)).slide)
+}
+
+/// Where slide text goes inside the slide pane: a row of margin above and below, when the
+/// screen is tall enough to spare them.
+fn slide_text_area(pane: Rect) -> Rect {
+    if pane.height >= 12 {
+        Rect::new(pane.x, pane.y + 1, pane.width, pane.height - 2)
+    } else {
+        pane
+    }
 }
 
 /// How far the current slide can scroll at the current size.
@@ -124,13 +132,7 @@ impl Widget for &App {
             return;
         }
         let a = areas(self, area);
-        let inner = Rect::new(
-            a.slide.x,
-            a.slide.y + 1,
-            a.slide.width,
-            a.slide.height.saturating_sub(2),
-        );
-        slide::SlideView { app: self }.render(inner, buf);
+        slide::SlideView { app: self }.render(slide_text_area(a.slide), buf);
         if let Some(side) = a.timeline {
             for y in side.top()..side.bottom() {
                 buf.set_string(side.x, y, "│", self.theme.rule());

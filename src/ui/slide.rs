@@ -109,10 +109,15 @@ pub fn layout(
     } else {
         date
     };
-    let head = vec![
-        (header_line(&label, &date, measure, theme), true),
-        (Line::default(), true),
-    ];
+    // On a very short screen the part label would push the slide itself out of view.
+    let head = if area_height >= 10 {
+        vec![
+            (header_line(&label, &date, measure, theme), true),
+            (Line::default(), true),
+        ]
+    } else {
+        Vec::new()
+    };
 
     let mut body: Vec<SlideLine> = Vec::new();
     let big = if is_divider(deck, index) {

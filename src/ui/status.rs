@@ -39,23 +39,39 @@ impl Widget for StatusBar<'_> {
         } else {
             String::new()
         };
-        let left = format!(
-            " Part {} · {}/{}{step} · {}",
-            roman(part + 1),
-            app.current + 1,
-            app.slide_count(),
-            slide.date.human()
-        );
-        let right = {
-            let elapsed = app.elapsed().map_or("▶ –:––:––".to_owned(), |d| {
-                format!("▶ {}", format_elapsed(d))
-            });
+        // Fullest first; on a narrow screen the slide number outlasts the clock.
+        let number = format!(" {}/{}{step}", app.current + 1, app.slide_count());
+        let lefts = [
+            format!(
+                " Part {} ·{number} · {}",
+                roman(part + 1),
+                slide.date.human()
+            ),
+            format!("{number} · {}", slide.date.human()),
+            number.clone(),
+        ];
+        let elapsed = app.elapsed().map_or("▶ –:––:––".to_owned(), |d| {
+            format!("▶ {}", format_elapsed(d))
+        });
+        let rights = [
             if app.clock.is_empty() {
                 format!("{elapsed} ")
             } else {
                 format!("{elapsed}   {} ", app.clock)
-            }
-        };
+            },
+            format!("{elapsed} "),
+            String::new(),
+        ];
+        let w = usize::from(area.width);
+        let right = rights
+            .iter()
+            .find(|r| width(&number) + width(r) < w)
+            .cloned()
+            .unwrap_or_default();
+        let left = lefts
+            .iter()
+            .find(|l| width(l) + width(&right) < w)
+            .map_or_else(|| truncate(&number, w), Clone::clone);
         let middle: Option<Span> = if app.digits.is_empty() {
             app.message
                 .as_ref()
@@ -66,9 +82,7 @@ impl Widget for StatusBar<'_> {
                 theme.accent().bg(theme.status_bg),
             ))
         };
-        let w = usize::from(area.width);
         let right_w = width(&right);
-        let left = truncate(&left, w.saturating_sub(right_w + 1));
         let mut spans = vec![Span::styled(left.clone(), theme.status())];
         let room = w.saturating_sub(width(&left) + right_w);
         if let Some(m) = middle {
