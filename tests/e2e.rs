@@ -1,0 +1,779 @@
+//! End-to-end tests: the real `tribune` binary in a pseudo-terminal (portable-pty), its output fed
+//! to a `vt100` parser, keys written to the pty as a terminal would send them.
+//!
+//! Synchronisation is by condition, never by sleeping: a background thread reads the pty into
+//! the parser and wakes waiters through a `Condvar`; `wait_for` blocks until the parsed screen
+//! satisfies a predicate or a deadline passes (5 s, 20 s with `CI` set), then fails with the
+//! screen printed. Predicates are only tried at frame boundaries, and after a resize only once
+//! the app's redraw for the new size has arrived, so a half-drawn or stale frame cannot pass.
+//! Keys that the app could misread when they arrive glued to the next one (a lone Esc followed
+//! by more bytes parses as one Alt-key) are only followed by more input once their effect is on
+//! screen. Child processes are killed if a test fails half-way.
+//!
+//! Every session ends by checking the process exit status and the raw byte stream: after the
+//! last "enter alternate screen" the app must leave it, show the cursor and turn mouse capture
+//! off, and the pty must be back out of raw mode (STYLE.md §4).
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::process::Command;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
+use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+use rstest::rstest;
+
+/// Slides in the bundled lecture.
+const SLIDES: usize = 84;
+
+const ENTER_ALT: &str = "\x1b[?1049h";
+const LEAVE_ALT: &str = "\x1b[?1049l";
+const SHOW_CURSOR: &str = "\x1b[?25h";
+/// crossterm 0.29's `DisableMouseCapture` turns off, in this order: SGR encoding, urxvt
+/// encoding, any-motion, button-motion and normal tracking.
+const MOUSE_OFF: [&str; 5] = [
+    "\x1b[?1006l",
+    "\x1b[?1015l",
+    "\x1b[?1003l",
+    "\x1b[?1002l",
+    "\x1b[?1000l",
+];
+
+/// How every frame ends: ratatui hides the cursor after writing the frame (the app never
+/// places it) and flushes. stdout goes out in pieces of about 1 KiB, so a screen read at any
+/// other point may be half old frame, half new; conditions are only checked at this boundary.
+const FRAME_END: &[u8] = b"\x1b[?25l";
+
+/// What ratatui writes (crossterm's `Clear(All)`) when it redraws for a new size.
+const CLEAR_ALL: &[u8] = b"\x1b[2J";
+
+const RIGHT: &[u8] = b"\x1b[C";
+const PAGE_UP: &[u8] = b"\x1b[5~";
+const PAGE_DOWN: &[u8] = b"\x1b[6~";
+const F5: &[u8] = b"\x1b[15~";
+const ESC: &[u8] = b"\x1b";
+const ENTER: &[u8] = b"\r";
+const TAB: &[u8] = b"\t";
+const CTRL_C: &[u8] = b"\x03";
+
+/// How long any one wait may take.
+fn timeout() -> Duration {
+    if std::env::var_os("CI").is_some() {
+        Duration::from_secs(20)
+    } else {
+        Duration::from_secs(5)
+    }
+}
+
+fn deadline() -> Instant {
+    Instant::now() + timeout()
+}
+
+/// What the reader thread has seen so far.
+struct Output {
+    parser: vt100::Parser,
+    raw: Vec<u8>,
+    eof: bool,
+    /// Where the output stood when the terminal was last resized, until the app's redraw for
+    /// the new size (which starts by clearing the screen) has arrived after it.
+    resized_at: Option<usize>,
+}
+
+type Shared = Arc<(Mutex<Output>, Condvar)>;
+
+fn lock(shared: &Shared) -> MutexGuard<'_, Output> {
+    // A waiter that panicked while holding the lock leaves the data intact; keep reading.
+    shared.0.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Reads the pty until EOF (EIO once every slave descriptor is closed), feeding the parser.
+fn pump(mut reader: Box<dyn Read + Send>, shared: &Shared) {
+    let mut buf = [0u8; 8192];
+    loop {
+        let n = match reader.read(&mut buf) {
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(_) => 0,
+        };
+        let mut out = lock(shared);
+        if n == 0 {
+            out.eof = true;
+            shared.1.notify_all();
+            return;
+        }
+        out.parser.process(&buf[..n]);
+        out.raw.extend_from_slice(&buf[..n]);
+        shared.1.notify_all();
+    }
+}
+
+fn nonzero(n: u16) -> NonZeroU16 {
+    NonZeroU16::new(n).expect("terminal sizes are positive")
+}
+
+fn pty_size(cols: u16, rows: u16) -> PtySize {
+    PtySize {
+        rows,
+        cols,
+        pixel_width: 0,
+        pixel_height: 0,
+    }
+}
+
+/// The screen as text, one line per row, for failure messages.
+fn dump(screen: &vt100::Screen) -> String {
+    let (_, cols) = screen.size();
+    let rows: Vec<String> = screen.rows(0, cols.get()).collect();
+    let rule = "-".repeat(usize::from(cols.get()));
+    format!("+{rule}+\n|{}|\n+{rule}+", rows.join("|\n|"))
+}
+
+/// The bottom row, where the status bar lives.
+fn status_row(screen: &vt100::Screen) -> String {
+    let (_, cols) = screen.size();
+    screen.rows(0, cols.get()).last().unwrap_or_default()
+}
+
+/// The status bar's words: ` Part I · 5/84 (1/3) · 4 March 1953` gives `Part`, `I`, `5/84`,
+/// `(1/3)`, `4`, `March`, `1953`. On narrow screens the bar drops words, not their spelling.
+fn status_words(screen: &vt100::Screen) -> Vec<String> {
+    status_row(screen)
+        .split(|c: char| c.is_whitespace() || c == '·')
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Whether the status bar says we are on slide `n` of the bundled lecture.
+fn on_slide(screen: &vt100::Screen, n: usize) -> bool {
+    let at = format!("{n}/{SLIDES}");
+    status_words(screen).contains(&at)
+}
+
+/// Whether the status bar says we are on slide `n` at reveal step `step` of `steps`.
+fn on_step(screen: &vt100::Screen, n: usize, step: usize, steps: usize) -> bool {
+    let at = [format!("{n}/{SLIDES}"), format!("({step}/{steps})")];
+    status_words(screen).windows(2).any(|w| w == at)
+}
+
+/// Whether `text` appears anywhere on screen.
+fn shows(screen: &vt100::Screen, text: &str) -> bool {
+    screen.contents().contains(text)
+}
+
+/// Every on-screen word, joined by single spaces: text the app wrapped reads as one line.
+fn words(screen: &vt100::Screen) -> String {
+    screen
+        .contents()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// How many rows hold big-text glyphs (tui-big-text draws with quadrant and half blocks).
+fn big_text_rows(screen: &vt100::Screen) -> usize {
+    let (_, cols) = screen.size();
+    screen
+        .rows(0, cols.get())
+        .filter(|r| {
+            r.chars()
+                .filter(|c| ('\u{2580}'..='\u{259f}').contains(c))
+                .count()
+                >= 8
+        })
+        .count()
+}
+
+/// A `tribune` process in a pty.
+struct Session {
+    shared: Shared,
+    master: Box<dyn MasterPty + Send>,
+    writer: Option<Box<dyn Write + Send>>,
+    pid: u32,
+    exit: Receiver<std::io::Result<ExitStatus>>,
+    /// Set once the exit status has been received.
+    status: Option<ExitStatus>,
+    reader: Option<JoinHandle<()>>,
+}
+
+/// A finished session: how the process ended and everything it wrote.
+struct Finished {
+    status: ExitStatus,
+    raw: String,
+    screen: vt100::Screen,
+    /// The pty's local modes after exit, as `Debug` prints them (raw mode clears ICANON, ECHO).
+    local_flags: Option<String>,
+}
+
+impl Session {
+    /// Starts `tribune ARGS` at 120x40 in the package root, with `TERM=xterm-256color`.
+    fn start(args: &[&str]) -> Self {
+        let (cols, rows) = (120, 40);
+        let pair = native_pty_system()
+            .openpty(pty_size(cols, rows))
+            .expect("a pty opens");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tribune"));
+        cmd.args(args);
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        cmd.env("TERM", "xterm-256color");
+        let child = pair.slave.spawn_command(cmd).expect("tribune starts");
+        // Only the child may hold the slave side, or the reader never sees EOF.
+        drop(pair.slave);
+        let pid = child.process_id().expect("a unix child has a pid");
+        let (tx, exit) = mpsc::channel();
+        let mut child = child;
+        thread::spawn(move || {
+            let _ = tx.send(child.wait());
+        });
+        let shared: Shared = Arc::new((
+            Mutex::new(Output {
+                parser: vt100::Parser::new(nonzero(rows), nonzero(cols), 0),
+                raw: Vec::new(),
+                eof: false,
+                resized_at: None,
+            }),
+            Condvar::new(),
+        ));
+        let reader = pair.master.try_clone_reader().expect("pty reader");
+        let pumped = Arc::clone(&shared);
+        let reader = thread::spawn(move || pump(reader, &pumped));
+        let writer = pair.master.take_writer().expect("pty writer");
+        Self {
+            shared,
+            master: pair.master,
+            writer: Some(writer),
+            pid,
+            exit,
+            status: None,
+            reader: Some(reader),
+        }
+    }
+
+    /// Waits until `cond` holds on a completely drawn screen and returns that screen; after
+    /// the deadline (or if the program closes the terminal first) fails with the screen.
+    fn wait_for(&self, what: &str, cond: impl Fn(&vt100::Screen) -> bool) -> vt100::Screen {
+        let deadline = deadline();
+        let mut out = lock(&self.shared);
+        loop {
+            if let Some(at) = out.resized_at
+                && out.raw[at..]
+                    .windows(CLEAR_ALL.len())
+                    .any(|w| w == CLEAR_ALL)
+            {
+                out.resized_at = None;
+            }
+            if out.resized_at.is_none() && out.raw.ends_with(FRAME_END) && cond(out.parser.screen())
+            {
+                return out.parser.screen().clone();
+            }
+            let now = Instant::now();
+            if now >= deadline || out.eof {
+                let why = if out.eof {
+                    "the program closed the terminal"
+                } else {
+                    "timed out"
+                };
+                let screen = dump(out.parser.screen());
+                drop(out);
+                panic!("waiting for {what}: {why}; the screen:\n{screen}");
+            }
+            out = self
+                .shared
+                .1
+                .wait_timeout(out, deadline - now)
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
+        }
+    }
+
+    /// A copy of the screen now.
+    fn screen(&self) -> vt100::Screen {
+        lock(&self.shared).parser.screen().clone()
+    }
+
+    /// Writes bytes as if typed.
+    fn send(&mut self, bytes: &[u8]) {
+        let w = self.writer.as_mut().expect("the writer is open");
+        w.write_all(bytes).expect("writing to the pty");
+        w.flush().expect("flushing the pty");
+    }
+
+    /// Resizes the terminal: the parser first, so that nothing drawn for the new size is
+    /// parsed at the old one; then the pty, which sends the app SIGWINCH. Until the app's
+    /// redraw arrives, the screen holds the old frame cut to the new size, so `wait_for`
+    /// ignores everything before that redraw.
+    fn resize(&self, cols: u16, rows: u16) {
+        {
+            let mut out = lock(&self.shared);
+            out.parser
+                .screen_mut()
+                .set_size(nonzero(rows), nonzero(cols));
+            out.resized_at = Some(out.raw.len());
+        }
+        self.master
+            .resize(pty_size(cols, rows))
+            .expect("resizing the pty");
+    }
+
+    /// Sends a signal with kill(1).
+    fn signal(&self, name: &str) {
+        let status = Command::new("kill")
+            .arg(format!("-{name}"))
+            .arg(self.pid.to_string())
+            .status()
+            .expect("kill runs");
+        assert!(status.success(), "kill -{name} {} failed", self.pid);
+    }
+
+    /// Fails if the process has exited: keys it should ignore must not end it.
+    fn assert_running(&mut self) {
+        if self.status.is_none() {
+            match self.exit.try_recv() {
+                Ok(status) => self.status = Some(status.expect("waiting for tribune")),
+                Err(mpsc::TryRecvError::Empty) => return,
+                Err(mpsc::TryRecvError::Disconnected) => panic!("the waiter thread died"),
+            }
+        }
+        let screen = dump(&self.screen());
+        panic!(
+            "tribune exited with {:?} while it should still run; the screen:\n{screen}",
+            self.status
+        );
+    }
+
+    /// Fails unless the pty is in raw mode now (no line editing, no echo).
+    fn assert_raw_mode(&self) {
+        let flags = self.local_flags().expect("the pty's modes can be read");
+        assert!(
+            !has_flag(&flags, "ICANON") && !has_flag(&flags, "ECHO"),
+            "the app is running but the pty is not in raw mode: {flags}"
+        );
+    }
+
+    /// The pty's local modes, as `Debug` prints them: `LocalFlags(ECHO | ICANON | …)`.
+    fn local_flags(&self) -> Option<String> {
+        self.master
+            .get_termios()
+            .map(|t| format!("{:?}", t.local_flags))
+    }
+
+    /// Waits for the process to exit, then for the pty to drain, and returns what happened.
+    fn finish(mut self) -> Finished {
+        let status = match self.status.take() {
+            Some(status) => status,
+            None => match self.exit.recv_timeout(timeout()) {
+                Ok(status) => status.expect("waiting for tribune"),
+                Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => {
+                    let screen = dump(&self.screen());
+                    panic!("tribune did not exit in time; the screen:\n{screen}");
+                }
+            },
+        };
+        self.status = Some(status.clone());
+        // Dropping the writer after the exit: before it, its parting newline and EOF would be
+        // read as keys.
+        drop(self.writer.take());
+        {
+            let mut out = lock(&self.shared);
+            let end = deadline();
+            while !out.eof {
+                let now = Instant::now();
+                assert!(now < end, "the pty never reached EOF after exit");
+                out = self
+                    .shared
+                    .1
+                    .wait_timeout(out, end - now)
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .0;
+            }
+        }
+        if let Some(reader) = self.reader.take() {
+            reader.join().expect("the reader thread ends");
+        }
+        let local_flags = self.local_flags();
+        let out = lock(&self.shared);
+        Finished {
+            status,
+            raw: String::from_utf8_lossy(&out.raw).into_owned(),
+            screen: out.parser.screen().clone(),
+            local_flags,
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        // A failed test must not leave a presenter running.
+        if self.status.is_none() && matches!(self.exit.try_recv(), Err(mpsc::TryRecvError::Empty)) {
+            let _ = Command::new("kill")
+                .arg("-KILL")
+                .arg(self.pid.to_string())
+                .status();
+        }
+    }
+}
+
+impl Finished {
+    /// Asserts exit status 0.
+    fn assert_success(&self) -> &Self {
+        assert!(
+            self.status.success() && self.status.signal().is_none(),
+            "expected exit status 0, got {:?}; the screen:\n{}",
+            self.status,
+            dump(&self.screen)
+        );
+        self
+    }
+
+    /// Asserts the terminal was put back: after the last switch to the alternate screen, the
+    /// stream leaves it, shows the cursor and turns mouse capture off; nothing but escape
+    /// sequences follows; the parser is back on the main screen; raw mode is off.
+    fn assert_restored(&self) -> &Self {
+        let entered = self
+            .raw
+            .rfind(ENTER_ALT)
+            .expect("the app entered the alternate screen");
+        let tail = &self.raw[entered..];
+        let shown = format!("…{:?}", last_chars(tail, 200));
+        assert!(
+            tail.contains(LEAVE_ALT),
+            "the alternate screen was not left; output after the last {ENTER_ALT:?}: {shown}"
+        );
+        let left = entered + tail.rfind(LEAVE_ALT).expect("checked above");
+        for seq in [SHOW_CURSOR].iter().chain(&MOUSE_OFF) {
+            assert!(
+                tail.contains(seq),
+                "{seq:?} missing after the last {ENTER_ALT:?}: {shown}"
+            );
+        }
+        let after = &self.raw[left..];
+        assert!(
+            after.contains(SHOW_CURSOR),
+            "the cursor is not shown after the alternate screen is left: {after:?}"
+        );
+        let printable = strip_escapes(after);
+        assert!(
+            printable.trim().is_empty(),
+            "text was written after leaving the alternate screen: {after:?}"
+        );
+        assert!(
+            !self.screen.alternate_screen(),
+            "vt100 is still on the alternate screen"
+        );
+        assert!(
+            !self.screen.hide_cursor(),
+            "vt100 still has the cursor hidden"
+        );
+        assert_eq!(
+            self.screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse reporting is still on"
+        );
+        if let Some(flags) = &self.local_flags {
+            assert!(
+                has_flag(flags, "ICANON") && has_flag(flags, "ECHO"),
+                "the pty is still in raw mode: {flags}"
+            );
+        }
+        self
+    }
+}
+
+/// The last `n` characters of `s`.
+fn last_chars(s: &str, n: usize) -> &str {
+    let start = s.char_indices().rev().nth(n).map_or(0, |(i, _)| i);
+    &s[start..]
+}
+
+/// Whether a `Debug`-printed flag set names `flag` (`ECHO` is not `ECHOE`).
+fn has_flag(flags: &str, flag: &str) -> bool {
+    flags
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|f| f == flag)
+}
+
+/// `s` without CSI sequences (ESC [ params final), for "no text after restore".
+fn strip_escapes(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' && chars.peek() == Some(&'[') {
+            chars.next();
+            for c in chars.by_ref() {
+                if ('\x40'..='\x7e').contains(&c) {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Starts the bundled lecture and waits for its first screen, drawn in raw mode.
+fn start_lecture(args: &[&str]) -> Session {
+    let s = Session::start(args);
+    s.wait_for("the first drawn screen", |sc| {
+        status_row(sc).contains(&format!("/{SLIDES} "))
+    });
+    s.assert_raw_mode();
+    s
+}
+
+#[test]
+fn walk_through_the_lecture_with_keys_then_quit() {
+    let mut s = start_lecture(&[]);
+    // The title is drawn in big block letters, which are not text; the timeline's entry for
+    // the current slide (◉) names it. Its tail may be cut to the sidebar's width.
+    s.wait_for("slide 1 with the lecture title", |sc| {
+        on_slide(sc, 1)
+            && big_text_rows(sc) >= 4
+            && sc
+                .contents()
+                .lines()
+                .any(|l| l.contains('◉') && l.contains("The two deaths of St"))
+    });
+
+    s.send(RIGHT);
+    s.wait_for("slide 2 after Right", |sc| on_slide(sc, 2));
+
+    s.send(b"5");
+    s.wait_for("the typed digit in the status bar", |sc| {
+        status_row(sc).contains("go to slide 5")
+    });
+    s.send(ENTER);
+    s.wait_for("slide 5, 4 March 1953", |sc| {
+        on_slide(sc, 5) && shows(sc, "4 March 1953")
+    });
+
+    s.send(TAB);
+    s.wait_for("Part II opening on slide 42", |sc| {
+        on_slide(sc, 42) && status_row(sc).contains("Part II ")
+    });
+
+    s.send(b"d");
+    s.wait_for("the date prompt", |sc| shows(sc, "Go to date"));
+    s.send(b"25 Feb 1956");
+    s.wait_for("the preview landing on slide 46", |sc| {
+        // Inside the prompt's box: `│ → 46  25 February 1956  …`.
+        sc.contents().lines().any(|l| l.contains("│ → 46  "))
+    });
+    s.send(ENTER);
+    s.wait_for("slide 46, 25 February 1956, after the date jump", |sc| {
+        on_slide(sc, 46) && !shows(sc, "Go to date") && shows(sc, "25 February 1956")
+    });
+
+    s.send(b"`");
+    s.wait_for("back on slide 42 after backtick", |sc| on_slide(sc, 42));
+
+    s.send(b"q");
+    s.finish().assert_success().assert_restored();
+}
+
+#[test]
+fn clicker_keys_page_blank_and_harmless_keys() {
+    let mut s = start_lecture(&[]);
+    // Slide 2 has one pause: PgDn reveals its second step before moving on.
+    s.send(PAGE_DOWN);
+    let screen = s.wait_for("slide 2, first step", |sc| on_step(sc, 2, 1, 2));
+    assert!(!shows(&screen, "A merciless power struggle"));
+    s.send(PAGE_DOWN);
+    s.wait_for("slide 2, second step revealed", |sc| {
+        on_step(sc, 2, 2, 2) && shows(sc, "A merciless power struggle")
+    });
+    s.send(PAGE_DOWN);
+    s.wait_for("slide 3 after PgDn", |sc| on_slide(sc, 3));
+    s.send(PAGE_UP);
+    s.wait_for("slide 2 fully revealed after PgUp", |sc| {
+        on_step(sc, 2, 2, 2) && shows(sc, "A merciless power struggle")
+    });
+    s.send(PAGE_UP);
+    s.wait_for("slide 2 back at its first step", |sc| {
+        on_step(sc, 2, 1, 2) && !shows(sc, "A merciless power struggle")
+    });
+
+    // `b` blanks everything, status bar included; any key brings the same slide back.
+    s.send(b"b");
+    s.wait_for("a blank screen after b", |sc| {
+        sc.contents().trim().is_empty()
+    });
+    s.send(b"x");
+    s.wait_for("slide 2 back after a key", |sc| {
+        on_step(sc, 2, 1, 2) && shows(sc, "What happened between")
+    });
+    // `.` blanks too, and even `q` only unblanks.
+    s.send(b".");
+    s.wait_for("a blank screen after .", |sc| {
+        sc.contents().trim().is_empty()
+    });
+    s.send(b"q");
+    s.wait_for("slide 2 back after q on the blank screen", |sc| {
+        on_step(sc, 2, 1, 2) && shows(sc, "What happened between")
+    });
+    s.assert_running();
+
+    // Esc closes and clears but never quits. A lone Esc must be read before the next byte
+    // arrives, or the two would parse as one Alt-key, so each Esc waits for its effect.
+    s.send(b"?");
+    s.wait_for("the key help", |sc| shows(sc, "Esc or ? closes"));
+    s.send(ESC);
+    s.wait_for("the help closed by Esc", |sc| {
+        !shows(sc, "Esc or ? closes") && on_step(sc, 2, 1, 2)
+    });
+    s.send(b"7");
+    s.wait_for("typed digits", |sc| {
+        status_row(sc).contains("go to slide 7")
+    });
+    s.send(ESC);
+    s.wait_for("digits cleared by Esc", |sc| {
+        !status_row(sc).contains("go to slide") && on_step(sc, 2, 1, 2)
+    });
+    s.send(b"d");
+    s.wait_for("the date prompt", |sc| shows(sc, "Go to date"));
+    s.send(ESC);
+    s.wait_for("the date prompt closed by Esc", |sc| {
+        !shows(sc, "Go to date") && on_step(sc, 2, 1, 2)
+    });
+    s.assert_running();
+
+    // F5 (a clicker's "start the show") does nothing; `n` after it proves both were read.
+    s.send(F5);
+    s.send(b"n");
+    let screen = s.wait_for("the notes pane after F5 then n", |sc| shows(sc, "NOTES"));
+    assert!(
+        on_step(&screen, 2, 1, 2) && !shows(&screen, "Esc or ? closes"),
+        "F5 changed something:\n{}",
+        dump(&screen)
+    );
+    s.send(RIGHT);
+    s.wait_for("slide 2's second step after Esc and F5", |sc| {
+        on_step(sc, 2, 2, 2)
+    });
+    s.assert_running();
+
+    s.send(b"q");
+    s.finish().assert_success().assert_restored();
+}
+
+#[rstest]
+#[case::sigterm("TERM")]
+#[case::sighup("HUP")]
+#[case::sigint("INT")]
+fn a_signal_quits_cleanly(#[case] signal: &str) {
+    let mut s = start_lecture(&[]);
+    s.send(RIGHT);
+    s.wait_for("slide 2", |sc| on_slide(sc, 2));
+    s.signal(signal);
+    s.finish().assert_success().assert_restored();
+}
+
+#[test]
+fn ctrl_c_quits_cleanly() {
+    let mut s = start_lecture(&[]);
+    s.send(CTRL_C);
+    s.finish().assert_success().assert_restored();
+}
+
+#[test]
+fn resizing_lays_the_screen_out_again() {
+    let mut s = start_lecture(&[]);
+    s.resize(80, 24);
+    s.wait_for("the 80x24 layout: big title, status bar on row 24", |sc| {
+        let rows: Vec<String> = sc.rows(0, 80).collect();
+        rows.len() == 24
+            && on_slide(sc, 1)
+            && big_text_rows(sc) >= 4
+            && rows[..23].iter().all(|r| !r.contains("/84"))
+    });
+    // Too small for big letters: the title becomes a plain line.
+    s.resize(30, 8);
+    s.wait_for("the 30x8 layout: the title as text", |sc| {
+        sc.rows(0, 30).count() == 8
+            && on_slide(sc, 1)
+            && shows(sc, "The two deaths of Stalin")
+            && big_text_rows(sc) == 0
+    });
+    s.resize(19, 5);
+    s.wait_for("the too-small message at 19x5", |sc| {
+        words(sc) == "terminal too small: need 20x6"
+    });
+    s.resize(20, 6);
+    s.wait_for(
+        "the smallest layout at 20x6: some slide, the position",
+        |sc| {
+            let rows: Vec<String> = sc.rows(0, 20).collect();
+            rows.len() == 6
+                && on_slide(sc, 1)
+                && rows[..5].iter().any(|r| !r.trim().is_empty())
+                && !shows(sc, "small")
+        },
+    );
+    s.resize(120, 40);
+    s.wait_for("the full layout again at 120x40", |sc| {
+        on_slide(sc, 1) && big_text_rows(sc) >= 4
+    });
+    s.assert_running();
+    s.send(b"q");
+    s.finish().assert_success().assert_restored();
+}
+
+#[rstest]
+#[case::impossible_date(
+    &["tests/fixtures/invalid/impossible-date.ron"],
+    &[
+        "tests/fixtures/invalid/impossible-date.ron:23:28: error: February 1953 has only 28 days, \
+         so day 30 does not exist",
+        "23 | date: \"1953-02-30\",",
+        "| ^^^^^^^^^^",
+    ],
+)]
+#[case::slide_out_of_range(&["--slide", "85"], &["--slide 85: slides run from 1 to 84"])]
+fn a_bad_start_fails_before_touching_the_screen(#[case] args: &[&str], #[case] says: &[&str]) {
+    let s = Session::start(args);
+    let done = s.finish();
+    assert_eq!(
+        (done.status.exit_code(), done.status.signal()),
+        (1, None),
+        "the screen:\n{}",
+        dump(&done.screen)
+    );
+    let text = words(&done.screen);
+    for line in says {
+        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            text.contains(&line),
+            "missing {line:?}; the screen:\n{}",
+            dump(&done.screen)
+        );
+    }
+    assert!(
+        !done.raw.contains(ENTER_ALT),
+        "the alternate screen was entered: …{:?}",
+        last_chars(&done.raw, 300)
+    );
+    assert!(!done.screen.alternate_screen());
+}
+
+#[test]
+fn start_on_a_slide_with_notes() {
+    let mut s = start_lecture(&["--slide", "30", "--notes"]);
+    s.wait_for("slide 30 with the notes pane", |sc| {
+        on_slide(sc, 30) && shows(sc, "NOTES") && shows(sc, "Doctors' Plot")
+    });
+    s.send(b"q");
+    s.finish().assert_success().assert_restored();
+}
+
+#[test]
+fn start_at_a_date() {
+    let mut s = start_lecture(&["--date", "June 1953"]);
+    let screen = s.wait_for("slide 39, 26 June 1953", |sc| {
+        on_slide(sc, 39) && shows(sc, "26 June 1953")
+    });
+    assert!(!shows(&screen, "NOTES"), "notes are off unless asked for");
+    s.send(b"q");
+    s.finish().assert_success().assert_restored();
+}
