@@ -299,8 +299,8 @@ fn block_lines(block: &Block, measure: usize, wide: usize, theme: &Theme) -> Vec
                     let left = l.get(i).cloned().unwrap_or_default();
                     let pad = col.saturating_sub(line_width(&left)) + gap;
                     let mut spans = left.spans;
-                    spans.push(Span::raw(" ".repeat(pad)));
                     if let Some(right) = r.get(i) {
+                        spans.push(Span::raw(" ".repeat(pad)));
                         spans.extend(right.spans.iter().cloned());
                     }
                     Line::from(spans)
@@ -466,5 +466,39 @@ mod tests {
         assert_eq!(big_title("中蘇友好", 66, 40), None);
         assert_eq!(big_title("The two deaths of Stalin", 66, 12), None);
         assert_eq!(big_title("The two deaths of Stalin", 20, 40), None);
+    }
+}
+
+#[cfg(test)]
+mod columns_tests {
+    use super::*;
+    use crate::deck::parse_deck;
+    use crate::ui::theme::Theme;
+
+    fn text(line: &Line) -> String {
+        line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn two_columns_sit_side_by_side_and_stay_aligned() {
+        let source = r#"Deck(title: "T", span: "1953", parts: [Part(id: "p", title: "P", slides: [
+            Slide(title: "Opening", date: "1953-03-05", notes: "n"),
+            Slide(title: "Before and after", date: "1953-03-05", notes: "n", body: [
+                Columns(left: [Text("Stalin alive: the purge looms over everyone")],
+                        right: [Bullets(["Amnesty", "Doctors freed"])]),
+            ]),
+        ])])"#;
+        let deck = parse_deck("t.ron", source.as_bytes()).unwrap().deck;
+        let app = crate::app::App::new(deck, Theme::bundled());
+        let l = layout(&app, 1, 0, 40, 20);
+        let body: Vec<String> = l.body.iter().map(|(line, _)| text(line)).collect();
+        // Measure 36: two columns of 16 with a gap of 3; the right column starts at 19.
+        let rows: Vec<&String> = body.iter().skip(3).collect();
+        assert_eq!(rows[0], "Stalin alive:      • Amnesty");
+        assert_eq!(rows[1], "the purge looms    • Doctors freed");
+        assert_eq!(
+            rows[2], "over everyone",
+            "no padding where the right column has ended"
+        );
     }
 }
