@@ -1,6 +1,7 @@
 //! The command line, as clap derive types. `tribune [DECK]` presents; subcommands check and list.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
 
@@ -31,6 +32,11 @@ pub enum Command {
     Check(DeckArg),
     /// List the slides: NUMBER, PART, DATE and TITLE, tab-separated.
     Outline(OutlineArgs),
+    /// Rehearse: the presenter with notes, a clock and pacing against a time budget; the
+    /// times are saved when you stop.
+    Rehearse(RehearseArgs),
+    /// Compare the saved rehearsals with the budgets, slide by slide and part by part.
+    Report(ReportArgs),
 }
 
 /// Which deck to use.
@@ -58,6 +64,35 @@ pub struct PresentArgs {
     /// Start with the timeline sidebar hidden.
     #[arg(long)]
     pub no_timeline: bool,
+}
+
+/// Options of `rehearse`.
+#[derive(Debug, Args, Clone, Default)]
+pub struct RehearseArgs {
+    /// Which deck, and where to start.
+    #[command(flatten)]
+    pub present: PresentArgs,
+    /// How long the talk should take (`50m`, `1h30m`); without it, the deck's own `duration`.
+    #[arg(long, value_name = "LENGTH", value_parser = parse_length)]
+    pub target: Option<Duration>,
+}
+
+/// Options of `report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Which deck.
+    #[command(flatten)]
+    pub deck: DeckArg,
+    /// How long the talk should take, for the budgets; without it, the deck's own `duration`.
+    #[arg(long, value_name = "LENGTH", value_parser = parse_length)]
+    pub target: Option<Duration>,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn parse_length(text: &str) -> Result<Duration, String> {
+    crate::deck::Seconds::parse(text).map(|s| Duration::from_secs(u64::from(s.0)))
 }
 
 /// Options of `outline`.

@@ -1,15 +1,21 @@
-//! The subcommands that do not take over the terminal (`check`, `outline`), and deck loading
-//! for all of them: the bundled lecture or a file, with diagnostics printed on stderr.
+//! The subcommands that do not take over the terminal (`check`, `outline`, `report`), deck
+//! loading for all of them (the bundled lecture or a file, with diagnostics printed on stderr),
+//! and the reading of rehearsal records before the presenter starts.
 
 use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use serde::Serialize;
 
-use crate::cli::{Cli, Command, DeckArg, OutlineArgs, PresentArgs};
+use crate::app::Purpose;
+use crate::cli::{Cli, Command, DeckArg, OutlineArgs, PresentArgs, ReportArgs};
 use crate::deck::diagnostic::render_all;
 use crate::deck::timeline::DateIndex;
 use crate::deck::{BUNDLED_NAME, BUNDLED_SOURCE, DateQuery, Loaded, Prose, load_path, parse_deck};
+use crate::record::{self, Record};
+use crate::rehearsal;
 use crate::tui;
 
 /// Runs the command line and returns the process's exit code.
@@ -17,8 +23,10 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Check(deck)) => check(&deck),
         Some(Command::Outline(args)) => outline(&args),
-        Some(Command::Present(args)) => present(&args),
-        None => present(&cli.present),
+        Some(Command::Present(args)) => present(&args, Purpose::Present, None),
+        Some(Command::Rehearse(args)) => present(&args.present, Purpose::Rehearse, args.target),
+        Some(Command::Report(args)) => report(&args),
+        None => present(&cli.present, Purpose::Present, None),
     }
 }
 
@@ -155,10 +163,82 @@ fn outline(args: &OutlineArgs) -> ExitCode {
     }
 }
 
-fn present(args: &PresentArgs) -> ExitCode {
+/// Presents or rehearses; `target` is a rehearsal's `--target`.
+fn present(args: &PresentArgs, purpose: Purpose, target: Option<Duration>) -> ExitCode {
     let loaded = match load(&args.deck) {
         Ok(l) => l,
         Err(code) => return code,
     };
-    tui::present(loaded, args)
+    let dir = records_dir(&args.deck);
+    let records = dir.as_deref().map(read_records).unwrap_or_default();
+    let deck_target = loaded
+        .deck
+        .duration
+        .map(|d| Duration::from_secs(u64::from(d.0)));
+    let rehearsal = (purpose == Purpose::Rehearse).then(|| tui::Rehearsal {
+        dir: dir.clone(),
+        target: target.or(deck_target),
+    });
+    tui::present(loaded, args, &records, rehearsal)
+}
+
+/// Where this deck's rehearsal records live, if there is a state directory at all.
+fn records_dir(deck: &DeckArg) -> Option<PathBuf> {
+    record::state_dir().map(|s| record::rehearsal_dir(&s, &record::deck_key(deck.deck.as_deref())))
+}
+
+/// Reads the records, telling the user about any file that could not be read.
+fn read_records(dir: &std::path::Path) -> Vec<Record> {
+    let (records, problems) = record::load_all(dir);
+    for p in problems {
+        eprintln!("tribune: skipping a rehearsal record: {p}");
+    }
+    records
+}
+
+fn report(args: &ReportArgs) -> ExitCode {
+    let loaded = match load(&args.deck) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let deck = &loaded.deck;
+    let Some(dir) = records_dir(&args.deck) else {
+        eprintln!(
+            "tribune: no state directory (set XDG_STATE_HOME or HOME) to read rehearsals from"
+        );
+        return ExitCode::FAILURE;
+    };
+    let records = read_records(&dir);
+    if records.is_empty() {
+        eprintln!(
+            "tribune: no rehearsals of this deck yet (looked in {}); `tribune rehearse` records one",
+            dir.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    // The budget the rehearsals were run against, unless told otherwise.
+    let target = args
+        .target
+        .or(records
+            .last()
+            .and_then(|r| r.target_secs)
+            .map(Duration::from_secs))
+        .or(deck.duration.map(|d| Duration::from_secs(u64::from(d.0))));
+    let built = crate::report::build(deck, &rehearsal::budgets(deck, target), &records);
+    let mut out = std::io::stdout().lock();
+    let written = if args.json {
+        serde_json::to_writer_pretty(&mut out, &built)
+            .map_err(std::io::Error::other)
+            .and_then(|()| writeln!(out))
+    } else {
+        write!(out, "{}", crate::report::render(&built, 100))
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("tribune: cannot write the report: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -3,10 +3,11 @@
 //! alternate screen left, cursor shown, mouse capture off.
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use anyhow::Context;
 use ratatui::DefaultTerminal;
@@ -16,18 +17,45 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 use crate::app::keymap::handle_key;
-use crate::app::{Action, App};
+use crate::app::{Action, App, Purpose};
 use crate::cli::PresentArgs;
 use crate::deck::timeline::DateIndex;
 use crate::deck::{DateQuery, Loaded};
+use crate::record::{self, Record};
+use crate::rehearsal;
 use crate::ui::theme::Theme;
 use crate::ui::timeline_hit;
 
-/// Presents a loaded deck until the user quits; returns the exit code.
-pub fn present(loaded: Loaded, args: &PresentArgs) -> ExitCode {
+/// A rehearsal's settings.
+#[derive(Clone, Debug)]
+pub struct Rehearsal {
+    /// Where its record goes (none: it cannot be saved, and the user is told).
+    pub dir: Option<PathBuf>,
+    /// The talk's target length, shared among the slides as budgets.
+    pub target: Option<Duration>,
+}
+
+/// Presents a loaded deck until the user quits, or rehearses it; returns the exit code.
+/// `records` are the deck's earlier rehearsals, for the notes pane's "last time".
+pub fn present(
+    loaded: Loaded,
+    args: &PresentArgs,
+    records: &[Record],
+    rehearsal: Option<Rehearsal>,
+) -> ExitCode {
     let mut app = App::new(loaded.deck, Theme::bundled());
-    app.show_notes = args.notes;
+    app.show_notes = args.notes || rehearsal.is_some();
     app.show_timeline = !args.no_timeline;
+    let deck_target = app
+        .deck
+        .duration
+        .map(|d| Duration::from_secs(u64::from(d.0)));
+    let target = rehearsal.as_ref().map_or(deck_target, |r| r.target);
+    app.budgets = rehearsal::budgets(&app.deck, target);
+    app.last_times = record::last_times(&app.deck, records);
+    if rehearsal.is_some() {
+        app.purpose = Purpose::Rehearse;
+    }
     match start_slide(&app, args) {
         Ok(Some(index)) => app.start_at(index),
         Ok(None) => {}
@@ -43,11 +71,103 @@ pub fn present(loaded: Loaded, args: &PresentArgs) -> ExitCode {
             if n == 1 { "" } else { "s" }
         ));
     }
-    match run(app) {
+    let mut recorder = rehearsal.map(|r| Recorder {
+        dir: r.dir,
+        target: r.target,
+        started: None,
+        saved_at_slide: None,
+        saved: None,
+        error: None,
+    });
+    if recorder.as_ref().is_some_and(|r| r.dir.is_none()) {
+        app.message =
+            Some("no state directory (HOME or XDG_STATE_HOME): times will not be saved".into());
+    }
+    let result = run(&mut app, recorder.as_mut());
+    if let Some(r) = recorder.as_mut() {
+        r.save(&app, true);
+        r.report(&app);
+    }
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("tribune: {e:#}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// Saves a rehearsal's record: a checkpoint at every slide change, so a crash loses at most
+/// the slide in progress, and the final record at the end.
+struct Recorder {
+    dir: Option<PathBuf>,
+    target: Option<Duration>,
+    /// When the rehearsal started (Unix seconds): at the first advance.
+    started: Option<u64>,
+    /// The slide on screen at the last checkpoint.
+    saved_at_slide: Option<usize>,
+    /// Where the record was written.
+    saved: Option<PathBuf>,
+    /// The last error writing it.
+    error: Option<String>,
+}
+
+impl Recorder {
+    /// Checkpoints when the slide changed since the last save (or always, at the end).
+    fn save(&mut self, app: &App, end: bool) {
+        if app.started_at.is_none() {
+            return;
+        }
+        let now_unix = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let started = *self.started.get_or_insert(now_unix);
+        if !end && self.saved_at_slide == Some(app.current) {
+            return;
+        }
+        self.saved_at_slide = Some(app.current);
+        let Some(dir) = &self.dir else { return };
+        let mut rec = Record::new(
+            &app.deck,
+            started,
+            self.target,
+            &app.budgets,
+            &app.spent_now(),
+        );
+        if end {
+            rec.ended = Some(now_unix);
+        }
+        match record::save(dir, &rec) {
+            Ok(path) => {
+                self.saved = Some(path);
+                self.error = None;
+            }
+            Err(e) => {
+                self.error = Some(format!(
+                    "cannot save the rehearsal in {}: {e}",
+                    dir.display()
+                ));
+            }
+        }
+    }
+
+    /// Tells the user, after the screen is restored, what was saved.
+    fn report(&self, app: &App) {
+        if let Some(e) = &self.error {
+            eprintln!("tribune: {e}");
+        } else if let Some(path) = &self.saved {
+            let spent = app.spent_now();
+            let slides = spent.iter().filter(|d| !d.is_zero()).count();
+            let total: Duration = spent.iter().sum();
+            eprintln!(
+                "tribune: rehearsal saved: {slides} slides, {} in all; `tribune report` compares it with the budget ({})",
+                rehearsal::clock(total),
+                path.display()
+            );
+        } else if app.started_at.is_none() {
+            eprintln!(
+                "tribune: nothing rehearsed (the clock starts at the first advance), nothing saved"
+            );
         }
     }
 }
@@ -76,7 +196,7 @@ fn wall_clock() -> String {
     jiff::ZonedDateTime::now().strftime("%H:%M").to_string()
 }
 
-fn run(mut app: App) -> anyhow::Result<()> {
+fn run(app: &mut App, recorder: Option<&mut Recorder>) -> anyhow::Result<()> {
     let quit_signal = Arc::new(AtomicBool::new(false));
     for signal in [
         signal_hook::consts::SIGTERM,
@@ -99,7 +219,7 @@ fn run(mut app: App) -> anyhow::Result<()> {
     let mut terminal = ratatui::init();
     let result = execute!(io::stdout(), EnableMouseCapture)
         .context("enabling the mouse")
-        .and_then(|()| event_loop(&mut terminal, &mut app, &quit_signal));
+        .and_then(|()| event_loop(&mut terminal, app, &quit_signal, recorder));
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     let _ = io::stdout().flush();
@@ -110,6 +230,7 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     quit: &AtomicBool,
+    mut recorder: Option<&mut Recorder>,
 ) -> anyhow::Result<()> {
     let start = Instant::now();
     let size = terminal.size().context("reading the terminal size")?;
@@ -146,6 +267,9 @@ fn event_loop(
             apply(app, tick(start.elapsed()));
             apply(app, action);
             dirty = true;
+            if let Some(r) = recorder.as_deref_mut() {
+                r.save(app, false);
+            }
         }
     }
     Ok(())

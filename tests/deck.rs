@@ -132,3 +132,16 @@ fn the_readme_example_deck_loads_without_warnings() {
     assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
     assert_eq!(loaded.deck.slide_count(), 1);
 }
+
+#[test]
+fn the_lectures_budgets_add_up_to_its_duration() {
+    let deck = lecture();
+    let target = deck
+        .duration
+        .map(|d| std::time::Duration::from_secs(u64::from(d.0)));
+    assert_eq!(target, Some(std::time::Duration::from_secs(90 * 60)));
+    let budgets = tribune::rehearsal::budgets(&deck, target);
+    assert!(budgets.iter().all(Option::is_some));
+    let sum: std::time::Duration = budgets.iter().flatten().sum();
+    assert_eq!(sum.as_secs(), 90 * 60);
+}

@@ -56,6 +56,15 @@ impl Mode {
     }
 }
 
+/// Why the presenter is running.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// In front of a class.
+    Present,
+    /// Alone, against the clock: the notes pane shows the pacing.
+    Rehearse,
+}
+
 /// The whole presenter state.
 #[derive(Clone, Debug)]
 pub struct App {
@@ -95,6 +104,16 @@ pub struct App {
     pub clock: String,
     /// Set when the user asked to quit.
     pub should_quit: bool,
+    /// Time spent on each slide, the current one's running stretch not yet added.
+    pub spent: Vec<Duration>,
+    /// When the current slide came on screen, on the `now` clock (from the first advance).
+    pub entered_at: Option<Duration>,
+    /// Each slide's time budget, where the deck or the target gives one.
+    pub budgets: Vec<Option<Duration>>,
+    /// How long each slide took in the last rehearsal.
+    pub last_times: Vec<Option<Duration>>,
+    /// Presenting or rehearsing.
+    pub purpose: Purpose,
 }
 
 impl App {
@@ -121,6 +140,11 @@ impl App {
             started_at: None,
             clock: String::new(),
             should_quit: false,
+            spent: vec![Duration::ZERO; count],
+            entered_at: None,
+            budgets: vec![None; count],
+            last_times: vec![None; count],
+            purpose: Purpose::Present,
         };
         if let Some(v) = app.visited.first_mut() {
             *v = true;
@@ -136,6 +160,20 @@ impl App {
     /// Time since the first advance.
     pub fn elapsed(&self) -> Option<Duration> {
         self.started_at.map(|s| self.now.saturating_sub(s))
+    }
+
+    /// Time spent on each slide, the current slide's running stretch included.
+    pub fn spent_now(&self) -> Vec<Duration> {
+        let mut spent = self.spent.clone();
+        if let (Some(at), Some(t)) = (self.entered_at, spent.get_mut(self.current)) {
+            *t += self.now.saturating_sub(at);
+        }
+        spent
+    }
+
+    /// Where the talk stands against its budgets.
+    pub fn standing(&self) -> crate::rehearsal::Standing {
+        crate::rehearsal::standing(&self.deck, &self.budgets, &self.spent_now(), self.current)
     }
 
     /// What the date prompt's input matches right now, or why it matches nothing.

@@ -262,6 +262,12 @@ impl App {
     /// Puts `slide` on screen, fully revealed or at its first step.
     fn show(&mut self, slide: usize, revealed: bool) {
         self.start_clock();
+        // Close the time on the slide we leave.
+        if let Some(at) = self.entered_at.replace(self.now)
+            && let Some(t) = self.spent.get_mut(self.current)
+        {
+            *t += self.now.saturating_sub(at);
+        }
         self.current = slide.min(self.slide_count() - 1);
         self.step = if revealed {
             self.deck
@@ -279,6 +285,7 @@ impl App {
     fn start_clock(&mut self) {
         if self.started_at.is_none() {
             self.started_at = Some(self.now);
+            self.entered_at = Some(self.now);
         }
     }
 }
@@ -519,6 +526,38 @@ mod tests {
         assert_eq!(app.elapsed(), None);
         run(&mut app, [Action::Next, tick(65)]);
         assert_eq!(app.elapsed(), Some(Duration::from_secs(60)));
+    }
+
+    #[test]
+    fn time_on_each_slide_is_counted_from_the_first_advance() {
+        let mut app = app();
+        let tick = |s| Action::Tick {
+            now: Duration::from_secs(s),
+            clock: String::new(),
+        };
+        // Idle on the title for 10 s before starting: not counted.
+        run(
+            &mut app,
+            [tick(10), Action::Next, tick(40), Action::Next, Action::Next],
+        );
+        assert_eq!(app.current, 1);
+        run(&mut app, [tick(100), Action::Next, tick(130)]);
+        // Slide 2 (three steps) from 10 to 100; slide 3 running since 100.
+        assert_eq!(
+            app.spent_now(),
+            [0, 90, 30, 0, 0].map(Duration::from_secs).to_vec()
+        );
+        run(&mut app, [tick(131), Action::Prev]);
+        assert_eq!(
+            app.spent[2],
+            Duration::from_secs(31),
+            "time closes when a slide is left"
+        );
+        assert_eq!(
+            app.spent_now()[1],
+            Duration::from_secs(90),
+            "and starts again on return"
+        );
     }
 
     #[test]

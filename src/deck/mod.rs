@@ -34,6 +34,10 @@ pub struct Deck {
     /// Dates the timeline always labels (the two deaths).
     #[serde(default)]
     pub milestones: Vec<Milestone>,
+    /// How long the whole talk should take (`50m`, `1h30m`): the rehearsal budget, shared
+    /// among the slides that have no `duration` of their own.
+    #[serde(default)]
+    pub duration: Option<Seconds>,
     /// The lecture's parts, in order; each holds its slides.
     pub parts: Vec<Part>,
 }

@@ -159,21 +159,98 @@ impl Widget for &App {
     }
 }
 
+/// The notes pane's timing line: in a rehearsal, the pacing; otherwise the slide's budget and
+/// how long it took in the last rehearsal, when known.
+fn timing_line(app: &App) -> Option<Line<'static>> {
+    use crate::rehearsal::{Pace, clock};
+    let theme = &app.theme;
+    let pace_style = |p: Pace| match p {
+        Pace::Ahead(_) => theme.accent(),
+        Pace::OnTime => theme.excerpt(),
+        Pace::Behind(_) => theme.warning(),
+    };
+    let label = |t: &str| Span::styled(format!("{t:<10}"), theme.dim());
+    let sep = || Span::styled("  ·  ", theme.faint());
+    let last = app.last_times.get(app.current).copied().flatten();
+    if app.purpose == crate::app::Purpose::Rehearse {
+        let s = app.standing();
+        let mut spans = vec![label("PACE")];
+        let slide = match s.slide_budget {
+            Some(b) => format!("slide {} of {}", clock(s.on_slide), clock(b)),
+            None => format!("slide {}", clock(s.on_slide)),
+        };
+        spans.push(Span::styled(
+            slide,
+            s.slide_pace.map_or(theme.text(), pace_style),
+        ));
+        spans.push(sep());
+        let part = crate::ui::slide::roman(app.deck.part_of(app.current) + 1);
+        spans.push(Span::styled(
+            format!("part {part} {}", clock(s.in_part)),
+            theme.text(),
+        ));
+        spans.push(sep());
+        match s.talk_pace {
+            Some(p) => spans.push(Span::styled(
+                format!("talk {}", p.describe()),
+                pace_style(p),
+            )),
+            None => spans.push(Span::styled(
+                "no budget: --target 50m sets one",
+                theme.dim(),
+            )),
+        }
+        if let Some(l) = last {
+            spans.push(sep());
+            spans.push(Span::styled(format!("last time {}", clock(l)), theme.dim()));
+        }
+        return Some(Line::from(spans));
+    }
+    let budget = app.budgets.get(app.current).copied().flatten();
+    if budget.is_none() && last.is_none() {
+        return None;
+    }
+    let mut spans = vec![label("TIME")];
+    if let Some(b) = budget {
+        spans.push(Span::styled(format!("budget {}", clock(b)), theme.text()));
+    }
+    if let Some(l) = last {
+        if budget.is_some() {
+            spans.push(sep());
+        }
+        spans.push(Span::styled(
+            format!("last time {}", clock(l)),
+            theme.text(),
+        ));
+    }
+    Some(Line::from(spans))
+}
+
 /// The speaker-notes pane: the notes, the slide's sources, and what comes next.
 fn render_notes(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let rule = "─".repeat(usize::from(area.width));
     buf.set_string(area.x, area.y, &rule, theme.rule());
-    let [body, next] = Rect::new(
+    let timing = timing_line(app);
+    let [timing_area, body, next] = Rect::new(
         area.x,
         area.y + 1,
         area.width,
         area.height.saturating_sub(1),
     )
     .layout(&Layout::vertical([
+        Constraint::Length(u16::from(timing.is_some())),
         Constraint::Fill(1),
         Constraint::Length(1),
     ]));
+    if let Some(line) = timing {
+        buf.set_line(
+            timing_area.x + 2,
+            timing_area.y,
+            &line,
+            timing_area.width.saturating_sub(2),
+        );
+    }
     let label_w = 10u16;
     let text_w = usize::from(body.width.saturating_sub(label_w + 2));
     let Some(slide) = app.deck.slide(app.current) else {
