@@ -416,6 +416,9 @@ pub fn rows(app: &App, width: u16, height: u16) -> Vec<TimelineRow> {
         }];
     }
     let focus_group = focus_group(axis_rows);
+    // Each slide's row on the final axis, worked out once rather than once per row.
+    let slide_rows: Vec<(usize, usize)> =
+        inside.iter().map(|&i| (i, row_of(i, axis_rows))).collect();
 
     let month_starts = axis.month_starts(span, axis_rows);
     // The current slide's extent as a bar beside the axis.
@@ -430,7 +433,11 @@ pub fn rows(app: &App, width: u16, height: u16) -> Vec<TimelineRow> {
     let mut out: Vec<TimelineRow> = before.iter().map(|g| bar.edge_line(g, '▲')).collect();
     let mut last_label_row: Option<usize> = None;
     for r in 0..axis_rows {
-        let group = group_at(r, axis_rows);
+        let group: Vec<usize> = slide_rows
+            .iter()
+            .filter(|(_, row)| *row == r)
+            .map(|(i, _)| *i)
+            .collect();
         let starts: Vec<CivilDate> = month_starts
             .iter()
             .filter(|(row, _)| *row == r)
