@@ -272,6 +272,21 @@ impl Sidebar<'_> {
         }
     }
 
+    /// Too short for an axis: where we are, in one line.
+    fn where_line(&self) -> TimelineRow {
+        let current = self.app.current;
+        TimelineRow {
+            line: Line::styled(
+                truncate(
+                    &format!("◉ {}", self.slides[current].date.human()),
+                    self.width,
+                ),
+                self.theme.accent(),
+            ),
+            target: Some(current),
+        }
+    }
+
     fn milestone_line(&self, range: DayRange, label: &str, on_bar: bool) -> TimelineRow {
         let text = format!("{} {}  {label}", short_date(range), range.first.year());
         TimelineRow {
@@ -384,36 +399,24 @@ pub fn rows(app: &App, width: u16, height: u16) -> Vec<TimelineRow> {
         .collect();
     let axis = Axis::new(span, inside.iter().map(|&i| bar.slides[i].date.range.first));
     let row_of = |i: usize, rows: usize| axis.row(bar.slides[i].date.range.first, rows);
-    let group_at = |r: usize, rows: usize| -> Vec<usize> {
+    // The slides sharing the focused slide's row on an axis of `rows` rows.
+    let focus_group = |rows: usize| -> Vec<usize> {
+        let Some(r) = (bar.place(bar.focus) == Place::Inside).then(|| row_of(bar.focus, rows))
+        else {
+            return Vec::new();
+        };
         inside
             .iter()
             .copied()
             .filter(|&i| row_of(i, rows) == r)
             .collect()
     };
-    let focus_group = |rows: usize| -> Vec<usize> {
-        if bar.place(bar.focus) == Place::Inside {
-            group_at(row_of(bar.focus, rows), rows)
-        } else {
-            Vec::new()
-        }
-    };
 
     // Rows for the axis itself, after the edges, the milestones and the expanded group.
     let fixed = before.len() + after.len() + milestones.len();
     let (expanded, axis_rows) = plan_rows(height, fixed, |rows| focus_group(rows).len());
     if axis_rows < 2 {
-        // Too short for an axis: say where we are in one line.
-        return vec![TimelineRow {
-            line: Line::styled(
-                truncate(
-                    &format!("◉ {}", bar.slides[app.current].date.human()),
-                    width,
-                ),
-                app.theme.accent(),
-            ),
-            target: Some(app.current),
-        }];
+        return vec![bar.where_line()];
     }
     let focus_group = focus_group(axis_rows);
     // Each slide's row on the final axis, worked out once rather than once per row.
@@ -422,13 +425,7 @@ pub fn rows(app: &App, width: u16, height: u16) -> Vec<TimelineRow> {
 
     let month_starts = axis.month_starts(span, axis_rows);
     // The current slide's extent as a bar beside the axis.
-    let current = bar.slides[app.current].extent();
-    let current_bar = current.overlaps(&span).then(|| {
-        (
-            axis.row(current.first.max(span.first), axis_rows),
-            axis.row(current.last.min(span.last), axis_rows),
-        )
-    });
+    let current_bar = axis.bar(bar.slides[app.current].extent(), span, axis_rows);
 
     let mut out: Vec<TimelineRow> = before.iter().map(|g| bar.edge_line(g, '▲')).collect();
     let mut last_label_row: Option<usize> = None;
@@ -545,6 +542,16 @@ impl Axis {
         let before: f64 = self.events.iter().map(|&e| (x - e).clamp(0.0, 1.0)).sum();
         let events = before / self.events.len() as f64;
         (1.0 - Self::EVENT_SHARE) * time + Self::EVENT_SHARE * events
+    }
+
+    /// The first and last rows of `extent`, clipped to the span, if it touches the span.
+    fn bar(&self, extent: DayRange, span: DayRange, rows: usize) -> Option<(usize, usize)> {
+        extent.overlaps(&span).then(|| {
+            (
+                self.row(extent.first.max(span.first), rows),
+                self.row(extent.last.min(span.last), rows),
+            )
+        })
     }
 
     /// (row, first day) for every month of the span, for year and month labels.
