@@ -92,7 +92,7 @@ pub struct ReportArgs {
 }
 
 fn parse_length(text: &str) -> Result<Duration, String> {
-    crate::deck::Seconds::parse(text).map(|s| Duration::from_secs(u64::from(s.0)))
+    crate::deck::Seconds::parse(text).map(crate::deck::Seconds::duration)
 }
 
 /// Options of `outline`.

@@ -13,7 +13,9 @@ use crate::app::Purpose;
 use crate::cli::{Cli, Command, DeckArg, OutlineArgs, PresentArgs, ReportArgs};
 use crate::deck::diagnostic::render_all;
 use crate::deck::timeline::DateIndex;
-use crate::deck::{BUNDLED_NAME, BUNDLED_SOURCE, DateQuery, Loaded, Prose, load_path, parse_deck};
+use crate::deck::{
+    BUNDLED_NAME, BUNDLED_SOURCE, DateQuery, Loaded, Prose, Seconds, load_path, parse_deck,
+};
 use crate::record::{self, Record};
 use crate::rehearsal;
 use crate::tui;
@@ -137,12 +139,7 @@ fn outline(args: &OutlineArgs) -> ExitCode {
             r#match: kind,
         })
         .collect();
-    let mut out = std::io::stdout().lock();
-    let written = if args.json {
-        serde_json::to_writer_pretty(&mut out, &rows)
-            .map_err(std::io::Error::other)
-            .and_then(|()| writeln!(out))
-    } else {
+    print_output(args.json, &rows, "the outline", |out| {
         rows.iter().try_for_each(|r| {
             let title: String = r
                 .title
@@ -151,13 +148,30 @@ fn outline(args: &OutlineArgs) -> ExitCode {
                 .collect();
             writeln!(out, "{}\t{}\t{}\t{}", r.number, r.part, r.date, title)
         })
+    })
+}
+
+/// Writes a command's result on stdout: as JSON when asked, else with `text`. A closed pipe
+/// (`tribune outline | head`) is not an error worth a message.
+fn print_output<T: Serialize>(
+    json: bool,
+    value: &T,
+    what: &str,
+    text: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    let written = if json {
+        serde_json::to_writer_pretty(&mut out, value)
+            .map_err(std::io::Error::other)
+            .and_then(|()| writeln!(out))
+    } else {
+        text(&mut out)
     };
-    // A closed pipe (`tribune outline | head`) is not an error worth a message.
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("tribune: cannot write the outline: {e}");
+            eprintln!("tribune: cannot write {what}: {e}");
             ExitCode::FAILURE
         }
     }
@@ -171,10 +185,7 @@ fn present(args: &PresentArgs, purpose: Purpose, target: Option<Duration>) -> Ex
     };
     let dir = records_dir(&args.deck);
     let records = dir.as_deref().map(read_records).unwrap_or_default();
-    let deck_target = loaded
-        .deck
-        .duration
-        .map(|d| Duration::from_secs(u64::from(d.0)));
+    let deck_target = loaded.deck.duration.map(Seconds::duration);
     let rehearsal = (purpose == Purpose::Rehearse).then(|| tui::Rehearsal {
         dir: dir.clone(),
         target: target.or(deck_target),
@@ -223,22 +234,9 @@ fn report(args: &ReportArgs) -> ExitCode {
             .last()
             .and_then(|r| r.target_secs)
             .map(Duration::from_secs))
-        .or(deck.duration.map(|d| Duration::from_secs(u64::from(d.0))));
+        .or(deck.duration.map(Seconds::duration));
     let built = crate::report::build(deck, &rehearsal::budgets(deck, target), &records);
-    let mut out = std::io::stdout().lock();
-    let written = if args.json {
-        serde_json::to_writer_pretty(&mut out, &built)
-            .map_err(std::io::Error::other)
-            .and_then(|()| writeln!(out))
-    } else {
+    print_output(args.json, &built, "the report", |out| {
         write!(out, "{}", crate::report::render(&built, 100))
-    };
-    match written {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("tribune: cannot write the report: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    })
 }

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use crate::deck::{Block, Bullet, Deck, Slide};
+use crate::deck::{Block, Bullet, Deck, Seconds, Slide};
 
 /// Within this many seconds of the plan counts as on time.
 const ON_TIME_SLACK: u64 = 15;
@@ -15,7 +15,7 @@ pub fn budgets(deck: &Deck, target: Option<Duration>) -> Vec<Option<Duration>> {
     let slides: Vec<&Slide> = deck.slides().collect();
     let fixed: Duration = slides
         .iter()
-        .filter_map(|s| s.duration.map(|d| Duration::from_secs(u64::from(d.0))))
+        .filter_map(|s| s.duration.map(Seconds::duration))
         .sum();
     let weights: Vec<u64> = slides.iter().map(|s| weight(s)).collect();
     let free_weight: u64 = slides
@@ -30,7 +30,7 @@ pub fn budgets(deck: &Deck, target: Option<Duration>) -> Vec<Option<Duration>> {
         .iter()
         .enumerate()
         .map(|(i, s)| match (s.duration, &shares) {
-            (Some(d), _) => Some(Duration::from_secs(u64::from(d.0))),
+            (Some(d), _) => Some(d.duration()),
             (None, Some(shares)) if free_weight > 0 => Some(Duration::from_secs(shares[i])),
             _ => None,
         })

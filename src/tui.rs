@@ -20,7 +20,7 @@ use crate::app::keymap::handle_key;
 use crate::app::{Action, App, Purpose};
 use crate::cli::PresentArgs;
 use crate::deck::timeline::DateIndex;
-use crate::deck::{DateQuery, Loaded};
+use crate::deck::{DateQuery, Loaded, Seconds};
 use crate::record::{self, Record};
 use crate::rehearsal;
 use crate::ui::theme::Theme;
@@ -46,10 +46,7 @@ pub fn present(
     let mut app = App::new(loaded.deck, Theme::bundled());
     app.show_notes = args.notes || rehearsal.is_some();
     app.show_timeline = !args.no_timeline;
-    let deck_target = app
-        .deck
-        .duration
-        .map(|d| Duration::from_secs(u64::from(d.0)));
+    let deck_target = app.deck.duration.map(Seconds::duration);
     let target = rehearsal.as_ref().map_or(deck_target, |r| r.target);
     app.budgets = rehearsal::budgets(&app.deck, target);
     app.last_times = record::last_times(&app.deck, records);
