@@ -302,7 +302,15 @@ fn render_notes(app: &App, area: Rect, buf: &mut Buffer) {
                 ),
                 theme.text(),
             ),
-            Span::styled(format!("  {}", n.date.human()), theme.dim()),
+            // "4 March 1953  4 March 1953" says nothing twice.
+            Span::styled(
+                if n.title.as_str() == n.date.human() {
+                    String::new()
+                } else {
+                    format!("  {}", n.date.human())
+                },
+                theme.dim(),
+            ),
         ]),
         None => Line::styled("next ›    (end of the lecture)", theme.dim()),
     };
