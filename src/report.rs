@@ -49,6 +49,12 @@ pub struct SlideRow {
     pub median_secs: Option<u64>,
     /// Among the slides most over budget (by the median).
     pub over_budget: bool,
+    /// The last time in milliseconds, so that totals are not sums of rounded seconds.
+    #[serde(skip)]
+    last_ms: Option<u64>,
+    /// The median in milliseconds.
+    #[serde(skip)]
+    median_ms: Option<u64>,
 }
 
 /// Times added up over a stretch of slides.
@@ -74,17 +80,24 @@ pub fn build(deck: &Deck, budgets: &[Option<Duration>], records: &[Record]) -> R
         .map(|(i, s)| {
             let times: Vec<u64> = records
                 .iter()
-                .filter_map(|r| r.time_for(s, i).map(|t| t.as_secs()).filter(|&t| t > 0))
+                .filter_map(|r| r.time_for(s, i))
+                .map(|t| u64::try_from(t.as_millis()).unwrap_or(u64::MAX))
+                // Under a second is a click past the slide, not a rehearsal of it.
+                .filter(|&ms| ms >= 1000)
                 .collect();
             let recent = &times[times.len().saturating_sub(RECENT)..];
+            let last_ms = times.last().copied();
+            let median_ms = median(recent);
             SlideRow {
                 number: i + 1,
                 part: deck.parts[deck.part_of(i)].id.as_str().to_owned(),
                 title: s.title.as_str().to_owned(),
                 budget_secs: budgets.get(i).copied().flatten().map(|b| b.as_secs()),
-                last_secs: times.last().copied(),
-                median_secs: median(recent),
+                last_secs: last_ms.map(whole_secs),
+                median_secs: median_ms.map(whole_secs),
                 over_budget: false,
+                last_ms,
+                median_ms,
             }
         })
         .collect();
@@ -105,8 +118,8 @@ pub fn build(deck: &Deck, budgets: &[Option<Duration>], records: &[Record]) -> R
         id: id.to_owned(),
         title: title.to_owned(),
         budget_secs: rows.iter().filter_map(|r| r.budget_secs).sum(),
-        last_secs: rows.iter().filter_map(|r| r.last_secs).sum(),
-        median_secs: rows.iter().filter_map(|r| r.median_secs).sum(),
+        last_secs: whole_secs(rows.iter().filter_map(|r| r.last_ms).sum()),
+        median_secs: whole_secs(rows.iter().filter_map(|r| r.median_ms).sum()),
     };
     let parts = deck
         .parts
@@ -125,6 +138,11 @@ pub fn build(deck: &Deck, budgets: &[Option<Duration>], records: &[Record]) -> R
         parts,
         total,
     }
+}
+
+/// Milliseconds to whole seconds, as a stopwatch shows them.
+fn whole_secs(ms: u64) -> u64 {
+    ms / 1000
 }
 
 fn median(values: &[u64]) -> Option<u64> {
