@@ -269,6 +269,9 @@ fn event_loop(
             }
         }
     }
+    // Bring the clock up to the moment we stop, so the slide on screen keeps its time even
+    // when a signal ends the loop between two ticks.
+    apply(app, tick(start.elapsed()));
     Ok(())
 }
 
