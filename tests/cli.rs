@@ -536,3 +536,98 @@ fn the_loader_never_writes_to_a_deck() {
     assert!(before == after, "a deck file changed");
     assert_eq!(files_before, listing(), "files appeared beside the decks");
 }
+
+/// The fixture deck rehearsed six times (see `tests/report.rs` for the figures).
+const REHEARSAL: &str = "tests/fixtures/rehearsal";
+
+/// `tribune` with a fresh state directory: `XDG_STATE_HOME` and `HOME` both inside `home`.
+fn tribune_with_state(home: &Path) -> Command {
+    let mut cmd = tribune();
+    cmd.env("XDG_STATE_HOME", home.join("state"))
+        .env("HOME", home);
+    cmd
+}
+
+/// `tribune report` reads the records where `rehearse` writes them, for the deck named, and
+/// says so plainly when there are none.
+#[test]
+fn report_reads_the_records_of_the_deck_it_is_given() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let (code, stdout, stderr) = run(tribune_with_state(home.path()).arg("report"));
+    let stderr = String::from_utf8_lossy(&stderr);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stdout.is_empty(), "{stdout}");
+    assert!(
+        stderr.contains("no rehearsals of this deck yet")
+            && stderr.contains("`tribune rehearse` records one"),
+        "{stderr}"
+    );
+
+    // The fixture deck, copied elsewhere, with its records where the binary looks for them:
+    // `$XDG_STATE_HOME/tribune/rehearsals/<deck key>/`.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(REHEARSAL);
+    let deck = home.path().join("talks").join("fixture.ron");
+    fs::create_dir_all(deck.parent().expect("a parent")).unwrap();
+    fs::copy(root.join("deck.ron"), &deck).unwrap();
+    let key = tribune::record::deck_key(Some(&deck));
+    assert!(key.starts_with("fixture-"), "{key}");
+    let records = tribune::record::rehearsal_dir(&home.path().join("state").join("tribune"), &key);
+    fs::create_dir_all(&records).unwrap();
+    let mut copied = 0;
+    for entry in fs::read_dir(root.join("records")).unwrap() {
+        let from = entry.unwrap().path();
+        fs::copy(&from, records.join(from.file_name().unwrap())).unwrap();
+        copied += 1;
+    }
+    assert_eq!(copied, 6);
+    let deck_arg = deck.to_str().expect("UTF-8 temp path");
+
+    // The bundled lecture still has none: records are kept per deck.
+    let (code, _, _) = run(tribune_with_state(home.path()).arg("report"));
+    assert_eq!(code, 1);
+
+    let (code, stdout, stderr) = run(tribune_with_state(home.path()).args(["report", deck_arg]));
+    assert_eq!(code, 0, "{}", String::from_utf8_lossy(&stderr));
+    assert!(stderr.is_empty(), "{}", String::from_utf8_lossy(&stderr));
+    // The same text the library renders (snapshotted in tests/snapshots/report__text.snap).
+    let loaded = tribune::deck::load_path(&deck).unwrap();
+    let (loaded_records, problems) = tribune::record::load_all(&records);
+    assert!(problems.is_empty(), "{problems:?}");
+    let budgets = tribune::rehearsal::budgets(&loaded.deck, Some(Duration::from_secs(12 * 60)));
+    let expected = tribune::report::render(
+        &tribune::report::build(&loaded.deck, &budgets, &loaded_records),
+        100,
+    );
+    assert_eq!(stdout, expected);
+
+    let json = |extra: &[&str]| -> Value {
+        let (code, stdout, stderr) = run(tribune_with_state(home.path())
+            .args(["report", deck_arg, "--json"])
+            .args(extra));
+        assert_eq!(code, 0, "{}", String::from_utf8_lossy(&stderr));
+        serde_json::from_str(&stdout).expect("report --json is JSON")
+    };
+    let report = json(&[]);
+    assert_eq!(report["rehearsals"], 6);
+    assert_eq!(report["deck"], "Rehearsal fixture");
+    assert_eq!(report["slides"].as_array().map(Vec::len), Some(7));
+    // The target defaults to the latest record's (12 minutes), not the deck's own 10.
+    assert_eq!(report["total"]["budget_secs"], 720);
+    assert_eq!(report["slides"][1]["median_secs"], 200);
+    assert_eq!(report["slides"][1]["over_budget"], true);
+    // --target overrides it.
+    let report = json(&["--target", "10m"]);
+    assert_eq!(report["total"]["budget_secs"], 600);
+    assert_eq!(report["slides"][1]["budget_secs"], 112);
+
+    // A damaged file is named on stderr and skipped; the others still make a report.
+    fs::write(records.join("1800000000-1.json"), b"{ \"version\": 1, ").unwrap();
+    let (code, stdout, stderr) = run(tribune_with_state(home.path()).args(["report", deck_arg]));
+    let stderr = String::from_utf8_lossy(&stderr);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("skipping a rehearsal record") && stderr.contains("1800000000-1.json"),
+        "{stderr}"
+    );
+    assert!(stdout.contains("6 on record"), "{stdout}");
+}
