@@ -187,7 +187,8 @@ pub fn load_all(dir: &Path) -> (Vec<Record>, Vec<String>) {
     (records, problems)
 }
 
-/// How long each slide of `deck` took in the most recent record that has it.
+/// How long each slide of `deck` took in the most recent record that rehearsed it (a second or
+/// more on screen).
 pub fn last_times(deck: &Deck, records: &[Record]) -> Vec<Option<Duration>> {
     deck.slides()
         .enumerate()
@@ -195,7 +196,8 @@ pub fn last_times(deck: &Deck, records: &[Record]) -> Vec<Option<Duration>> {
             records
                 .iter()
                 .rev()
-                .find_map(|r| r.time_for(s, i).filter(|t| !t.is_zero()))
+                // As in the report: under a second is a click past the slide.
+                .find_map(|r| r.time_for(s, i).filter(|t| t.as_millis() >= 1000))
         })
         .collect()
 }

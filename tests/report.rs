@@ -340,7 +340,6 @@ fn json() {
 /// 1:19 while the notes pane says "last time 0:00". Fix: the same `>= 1000 ms` filter in
 /// `last_times`; then remove the `ignore`.
 #[test]
-#[ignore = "bug: the notes pane's last time counts sub-second clicks the report leaves out"]
 fn the_notes_pane_and_the_report_agree_on_the_last_time() {
     let deck = deck();
     let records = records();
