@@ -165,7 +165,7 @@ pub fn render(report: &Report, max_width: usize) -> String {
     let title_w = max_width.saturating_sub(34).clamp(16, 48);
     let _ = writeln!(
         out,
-        "Rehearsals of \"{}\": {} on record; times are M:SS",
+        "Rehearsals of \"{}\": {} on record; times are M:SS (H:MM:SS from an hour)",
         report.deck, report.rehearsals
     );
     let _ = writeln!(out);
@@ -194,7 +194,7 @@ pub fn render(report: &Report, max_width: usize) -> String {
     }
     let _ = writeln!(
         out,
-        "  ▲ the {FLAGGED} slides furthest over budget (by the median)"
+        "  ▲ up to {FLAGGED} slides 10 s or more over budget, furthest first (by the median)"
     );
     let _ = writeln!(out);
     let max = report
