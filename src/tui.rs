@@ -19,7 +19,6 @@ use ratatui::crossterm::execute;
 use crate::app::keymap::handle_key;
 use crate::app::{Action, App, Purpose};
 use crate::cli::PresentArgs;
-use crate::deck::timeline::DateIndex;
 use crate::deck::{DateQuery, Loaded, Seconds};
 use crate::record::{self, Record};
 use crate::rehearsal;
@@ -180,7 +179,8 @@ fn start_slide(app: &App, args: &PresentArgs) -> Result<Option<usize>, String> {
     }
     if let Some(query) = &args.date {
         let q = DateQuery::parse(query).map_err(|e| format!("--date `{query}`: {e}"))?;
-        let found = DateIndex::new(&app.deck)
+        let found = app
+            .dates
             .lookup(&q.range)
             .ok_or_else(|| format!("--date `{query}`: no slide is dated in or around it"))?;
         return Ok(Some(found.target));
