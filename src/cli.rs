@@ -37,6 +37,12 @@ pub enum Command {
     Rehearse(RehearseArgs),
     /// Compare the saved rehearsals with the budgets, slide by slide and part by part.
     Report(ReportArgs),
+    /// The audience window, for the projector: the slide alone, following the presenter of
+    /// the same deck (`tribune` in another terminal). `q` quits.
+    Audience(DeckArg),
+    /// The classes given from a deck: when, for how long, which slides and dates each covered,
+    /// and where the last one stopped.
+    Log(LogArgs),
 }
 
 /// Which deck to use.
@@ -64,6 +70,13 @@ pub struct PresentArgs {
     /// Start with the timeline sidebar hidden.
     #[arg(long)]
     pub no_timeline: bool,
+    /// Start at the slide the last class stopped on.
+    #[arg(long, conflicts_with_all = ["slide", "date"])]
+    pub resume: bool,
+    /// The presenter view (next slide, notes, audience count) even before an audience window
+    /// connects.
+    #[arg(long)]
+    pub presenter: bool,
 }
 
 /// Options of `rehearse`.
@@ -105,6 +118,17 @@ pub struct OutlineArgs {
     #[arg(long, value_name = "QUERY")]
     pub date: Option<String>,
     /// Print JSON instead of tab-separated lines.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Options of `log`.
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// Which deck.
+    #[command(flatten)]
+    pub deck: DeckArg,
+    /// Print JSON instead of a table.
     #[arg(long)]
     pub json: bool,
 }

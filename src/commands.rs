@@ -28,6 +28,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Present(args)) => present(&args, Purpose::Present, None),
         Some(Command::Rehearse(args)) => present(&args.present, Purpose::Rehearse, args.target),
         Some(Command::Report(args)) => report(&args),
+        Some(Command::Audience(deck)) => audience(&deck),
+        Some(Command::Log(args)) => crate::class_log::run(&args),
         None => present(&cli.present, Purpose::Present, None),
     }
 }
@@ -239,4 +241,9 @@ fn report(args: &ReportArgs) -> ExitCode {
     print_output(args.json, &built, "the report", |out| {
         write!(out, "{}", crate::report::render(&built, 100))
     })
+}
+
+fn audience(arg: &DeckArg) -> ExitCode {
+    let _ = arg;
+    ExitCode::FAILURE
 }

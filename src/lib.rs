@@ -1,13 +1,15 @@
 //! tribune: a terminal presentation app for history lectures.
 //!
 //! `deck` reads and checks decks; `app` holds the presenter's state and its pure `update`;
-//! `ui` draws that state; `tui` owns the terminal, signals and the clock; `commands` runs the
-//! non-interactive subcommands.
+//! `ui` draws that state; `tui` owns the terminal, signals and the clock; `link` carries what
+//! the presenter shows to audience windows; `commands` runs the non-interactive subcommands.
 
 pub mod app;
+pub mod class_log;
 pub mod cli;
 pub mod commands;
 pub mod deck;
+pub mod link;
 pub mod record;
 pub mod rehearsal;
 pub mod report;

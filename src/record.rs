@@ -127,13 +127,7 @@ pub fn deck_key(path: Option<&Path>) -> String {
         })
         .take(40)
         .collect();
-    // FNV-1a: stable across runs and platforms, unlike the std hasher.
-    let hash = canonical
-        .to_string_lossy()
-        .bytes()
-        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        });
+    let hash = crate::deck::fnv1a(canonical.to_string_lossy().as_bytes());
     format!("{stem}-{hash:016x}")
 }
 

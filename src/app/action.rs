@@ -64,6 +64,12 @@ pub enum Action {
         /// Local wall-clock time as `HH:MM`.
         clock: String,
     },
+    /// Freeze the audience on the current slide, or bring it back to the presenter's.
+    ToggleFreeze,
+    /// Go to the slide the last class stopped on.
+    Resume,
+    /// How many audience windows are connected now.
+    AudienceCount(usize),
     /// Leave the presenter.
     Quit,
 }

@@ -5,6 +5,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::Mode;
 use super::action::Action;
+use super::follower::Cue;
 
 /// The action a key press means in a mode, if any.
 pub fn handle_key(mode: &Mode, key: KeyEvent) -> Option<Action> {
@@ -29,6 +30,19 @@ pub fn handle_key(mode: &Mode, key: KeyEvent) -> Option<Action> {
     }
 }
 
+/// The audience window's keys: it only quits; what the class sees is the presenter's to change.
+pub fn audience_key(key: KeyEvent) -> Option<Cue> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Char('c' | 'C') if ctrl => Some(Cue::Quit),
+        KeyCode::Char('q') if !ctrl => Some(Cue::Quit),
+        _ => None,
+    }
+}
+
 fn handle_normal(code: KeyCode) -> Option<Action> {
     Some(match code {
         KeyCode::Right | KeyCode::Char('l' | 'j' | ' ') | KeyCode::PageDown => Action::Next,
@@ -48,6 +62,8 @@ fn handle_normal(code: KeyCode) -> Option<Action> {
         KeyCode::Char('n') => Action::ToggleNotes,
         KeyCode::Char('t') => Action::ToggleTimeline,
         KeyCode::Char('b' | '.') => Action::Blank,
+        KeyCode::Char('f') => Action::ToggleFreeze,
+        KeyCode::Char('r') => Action::Resume,
         KeyCode::Char('?') => Action::ToggleHelp,
         KeyCode::Char('q') => Action::Quit,
         KeyCode::Esc => Action::Cancel,

@@ -2,6 +2,7 @@
 //! terminal, files or clocks: time arrives as `Action::Tick` data.
 
 pub mod action;
+pub mod follower;
 pub mod keymap;
 mod update;
 
@@ -65,6 +66,44 @@ pub enum Purpose {
     Rehearse,
 }
 
+/// The audience windows that follow this presenter, as the presenter sees and steers them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Audience {
+    /// How many audience windows are connected.
+    pub connected: usize,
+    /// The presenter view is on: `--presenter`, or since an audience window first connected
+    /// (it stays on when the last one leaves, so the screen does not jump mid-talk).
+    pub presenter_view: bool,
+    /// The audience's screen is black (`b`, `.`); the presenter's is not.
+    pub blank: bool,
+    /// The audience is held on this slide while the presenter browses (`f`).
+    pub frozen: Option<Shown>,
+    /// Why audience windows cannot follow this presenter, when the link could not be set up.
+    pub problem: Option<String>,
+}
+
+/// What an audience window shows: the one message the presenter sends them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Shown {
+    /// 0-based slide index.
+    pub slide: usize,
+    /// Reveal steps shown.
+    pub step: usize,
+    /// How far down a slide too long for the screen is scrolled, in thousandths of the way:
+    /// the audience's screen differs in size, so lines would mean nothing there.
+    pub scroll_permille: u16,
+    /// The screen is black.
+    pub blank: bool,
+    /// The presenter has frozen the audience on this slide.
+    pub frozen: bool,
+    /// How many slides the presenter's deck has and a fingerprint of it, so an audience
+    /// window with another version of the deck notices.
+    pub slides: usize,
+    /// See `slides`.
+    pub fingerprint: u64,
+}
+
 /// The whole presenter state.
 #[derive(Clone, Debug)]
 pub struct App {
@@ -114,6 +153,10 @@ pub struct App {
     pub last_times: Vec<Option<Duration>>,
     /// Presenting or rehearsing.
     pub purpose: Purpose,
+    /// The audience windows following this presenter.
+    pub audience: Audience,
+    /// Where the last class stopped, offered until the first move (`r` goes there).
+    pub resume: Option<usize>,
 }
 
 impl App {
@@ -145,6 +188,8 @@ impl App {
             budgets: vec![None; count],
             last_times: vec![None; count],
             purpose: Purpose::Present,
+            audience: Audience::default(),
+            resume: None,
         };
         if let Some(v) = app.visited.first_mut() {
             *v = true;
@@ -227,6 +272,33 @@ impl App {
             })
             .map(|(i, _)| i)
             .collect()
+    }
+}
+
+impl App {
+    /// What the audience should see now: the frozen slide, or the presenter's own.
+    pub fn shown(&self) -> Shown {
+        if let Some(frozen) = &self.audience.frozen {
+            return Shown {
+                blank: self.audience.blank,
+                ..frozen.clone()
+            };
+        }
+        let max = crate::ui::max_scroll(self);
+        let scroll_permille = if max == 0 {
+            0
+        } else {
+            u16::try_from(self.scroll.min(max) * 1000 / max).unwrap_or(1000)
+        };
+        Shown {
+            slide: self.current,
+            step: self.step,
+            scroll_permille,
+            blank: self.audience.blank,
+            frozen: false,
+            slides: self.slide_count(),
+            fingerprint: self.deck.fingerprint(),
+        }
     }
 }
 

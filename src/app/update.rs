@@ -2,7 +2,7 @@
 //! Navigation clamps and never panics; jumps (by number, part, date, overview) are recorded so
 //! that backtick returns like a browser's back button.
 
-use super::{Action, App, Mode, date_order};
+use super::{Action, App, Mode, Shown, date_order};
 use crate::deck::Slide;
 
 /// How many jumps backtick remembers.
@@ -24,6 +24,11 @@ impl App {
             }
             Action::Quit => {
                 self.should_quit = true;
+                return None;
+            }
+            Action::AudienceCount(n) => {
+                self.audience.connected = n;
+                self.audience.presenter_view |= n > 0;
                 return None;
             }
             _ => {}
@@ -127,7 +132,29 @@ impl App {
             Action::ToggleHelp => self.mode = Mode::Help,
             Action::OpenOverview => self.mode = Mode::overview(self.current),
             Action::OpenDatePrompt => self.mode = Mode::date_prompt(),
+            // With an audience window, `b` blacks out the class's screen, not the notes.
+            Action::Blank if self.audience.presenter_view => {
+                self.audience.blank = !self.audience.blank;
+            }
             Action::Blank => self.mode = Mode::Blank,
+            Action::ToggleFreeze => {
+                if self.audience.frozen.take().is_none() {
+                    if self.audience.presenter_view {
+                        self.audience.frozen = Some(Shown {
+                            frozen: true,
+                            ..self.shown()
+                        });
+                    } else {
+                        self.message = Some(
+                            "no audience window to freeze: `tribune audience` opens one".to_owned(),
+                        );
+                    }
+                }
+            }
+            Action::Resume => match self.resume.take() {
+                Some(slide) => self.jump(slide),
+                None => self.message = Some("no earlier class to resume".to_owned()),
+            },
             _ => {}
         }
         None
@@ -262,6 +289,8 @@ impl App {
     /// Puts `slide` on screen, fully revealed or at its first step.
     fn show(&mut self, slide: usize, revealed: bool) {
         self.start_clock();
+        // Moving on from the opening slide means a fresh start: the resume offer lapses.
+        self.resume = None;
         // Close the time on the slide we leave.
         if let Some(at) = self.entered_at.replace(self.now)
             && let Some(t) = self.spent.get_mut(self.current)

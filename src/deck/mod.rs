@@ -331,6 +331,28 @@ impl Deck {
     pub fn part_start(&self, part: usize) -> usize {
         self.parts.iter().take(part).map(|p| p.slides.len()).sum()
     }
+
+    /// A fingerprint of what the slides are (titles, dates, reveal steps), so that two
+    /// processes can tell whether they hold the same version of a deck.
+    pub fn fingerprint(&self) -> u64 {
+        let mut text = String::new();
+        for s in self.slides() {
+            text.push_str(s.title.as_str());
+            text.push('\u{1f}');
+            text.push_str(&s.date.written);
+            text.push('\u{1f}');
+            text.push_str(&s.steps().to_string());
+            text.push('\u{1e}');
+        }
+        fnv1a(text.as_bytes())
+    }
+}
+
+/// FNV-1a: a hash that is stable across runs and platforms, unlike the std hasher.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 #[cfg(test)]

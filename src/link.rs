@@ -1,0 +1,1 @@
+//! The link between a presenter and its audience windows: a Unix domain socket.
