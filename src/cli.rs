@@ -54,6 +54,7 @@ pub struct DeckArg {
 
 /// Options of `present`.
 #[derive(Debug, Args, Clone, Default)]
+#[allow(clippy::struct_excessive_bools, reason = "command-line switches")]
 pub struct PresentArgs {
     /// Which deck.
     #[command(flatten)]

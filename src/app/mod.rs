@@ -285,11 +285,9 @@ impl App {
             };
         }
         let max = crate::ui::max_scroll(self);
-        let scroll_permille = if max == 0 {
-            0
-        } else {
-            u16::try_from(self.scroll.min(max) * 1000 / max).unwrap_or(1000)
-        };
+        let scroll_permille = (self.scroll.min(max) * 1000)
+            .checked_div(max)
+            .map_or(0, |p| u16::try_from(p).unwrap_or(1000));
         Shown {
             slide: self.current,
             step: self.step,

@@ -137,20 +137,7 @@ impl App {
                 self.audience.blank = !self.audience.blank;
             }
             Action::Blank => self.mode = Mode::Blank,
-            Action::ToggleFreeze => {
-                if self.audience.frozen.take().is_none() {
-                    if self.audience.presenter_view {
-                        self.audience.frozen = Some(Shown {
-                            frozen: true,
-                            ..self.shown()
-                        });
-                    } else {
-                        self.message = Some(
-                            "no audience window to freeze: `tribune audience` opens one".to_owned(),
-                        );
-                    }
-                }
-            }
+            Action::ToggleFreeze => self.toggle_freeze(),
             Action::Resume => match self.resume.take() {
                 Some(slide) => self.jump(slide),
                 None => self.message = Some("no earlier class to resume".to_owned()),
@@ -250,6 +237,22 @@ impl App {
             _ => {}
         }
         None
+    }
+
+    /// `f`: holds the audience on what it sees now, or lets it follow again.
+    fn toggle_freeze(&mut self) {
+        if self.audience.frozen.take().is_some() {
+            return;
+        }
+        if self.audience.presenter_view {
+            self.audience.frozen = Some(Shown {
+                frozen: true,
+                ..self.shown()
+            });
+        } else {
+            self.message =
+                Some("no audience window to freeze: `tribune audience` opens one".to_owned());
+        }
     }
 
     fn next(&mut self) {
