@@ -1,1 +1,514 @@
-//! The link between a presenter and its audience windows: a Unix domain socket.
+//! The link between a presenter and its audience windows: a Unix domain socket in the user's
+//! runtime directory, named after the deck, mode 0600 inside a directory only the user can
+//! enter, so other users of the machine can neither watch nor drive a class.
+//!
+//! The protocol is one JSON record per line, each with the protocol version: an audience window
+//! says `Hello`, the presenter answers with what to `Show` and sends it again whenever it
+//! changes. Lines that are not JSON, too long, of another version or of an unknown kind are
+//! dropped; a connection that never says `Hello` is never counted nor sent anything.
+
+use std::fs;
+use std::io::{self, BufRead, BufReader, Write};
+use std::os::unix::fs::{DirBuilderExt, FileTypeExt, MetadataExt, PermissionsExt};
+use std::os::unix::net::{UnixListener, UnixStream};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::Sender;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::thread;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use crate::app::Shown;
+
+/// The protocol's version: a message with another one is dropped.
+pub const VERSION: u32 = 1;
+
+/// The longest line either side reads; longer ones are skipped whole.
+pub const MAX_LINE: usize = 4096;
+
+/// How many audience windows one presenter serves (each has a thread).
+const MAX_CLIENTS: usize = 32;
+
+/// How long the presenter waits for an audience window that does not read before dropping it:
+/// a stuck window must not freeze the teacher's screen.
+const WRITE_TIMEOUT: Duration = Duration::from_millis(100);
+
+/// How often a waiting audience window tries to reach its presenter.
+const RETRY: Duration = Duration::from_millis(150);
+
+/// A message on the link.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Message {
+    /// An audience window introduces itself.
+    Hello,
+    /// What the audience should show.
+    Show(Shown),
+}
+
+/// A message with its version, as it travels.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Envelope {
+    v: u32,
+    msg: Message,
+}
+
+/// A message as one line of JSON, newline included.
+pub fn encode(msg: &Message) -> Vec<u8> {
+    let mut line = serde_json::to_vec(&Envelope {
+        v: VERSION,
+        msg: msg.clone(),
+    })
+    .unwrap_or_default();
+    line.push(b'\n');
+    line
+}
+
+/// The message a line carries, or nothing for garbage, another version or an unknown kind.
+pub fn decode(line: &[u8]) -> Option<Message> {
+    let envelope: Envelope = serde_json::from_slice(line).ok()?;
+    (envelope.v == VERSION).then_some(envelope.msg)
+}
+
+/// What reading a line gave.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Frame {
+    /// A line (without its newline), at most `MAX_LINE` bytes.
+    Line(Vec<u8>),
+    /// A line longer than `MAX_LINE`, skipped.
+    TooLong,
+    /// The other side closed the connection.
+    End,
+}
+
+/// Reads the next line, never holding more than `MAX_LINE` bytes of it.
+pub fn read_frame(reader: &mut impl BufRead) -> io::Result<Frame> {
+    let mut line = Vec::new();
+    let mut too_long = false;
+    loop {
+        let chunk = reader.fill_buf()?;
+        if chunk.is_empty() {
+            // A last line without a newline is cut off mid-message: drop it.
+            return Ok(Frame::End);
+        }
+        let (part, ends) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (&chunk[..i], Some(i + 1)),
+            None => (chunk, None),
+        };
+        if !too_long && line.len() + part.len() <= MAX_LINE {
+            line.extend_from_slice(part);
+        } else {
+            too_long = true;
+            line = Vec::new();
+        }
+        let used = ends.unwrap_or(chunk.len());
+        reader.consume(used);
+        if ends.is_some() {
+            return Ok(if too_long {
+                Frame::TooLong
+            } else {
+                Frame::Line(line)
+            });
+        }
+    }
+}
+
+/// Where the sockets go: `$XDG_RUNTIME_DIR/tribune`, else a directory of the user's own under
+/// the system's temporary directory; created if needed and refused unless only the user can
+/// enter it.
+pub fn socket_dir() -> io::Result<PathBuf> {
+    let uid = rustix::process::getuid().as_raw();
+    let dir = std::env::var_os("XDG_RUNTIME_DIR")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .map_or_else(
+            || std::env::temp_dir().join(format!("tribune-{uid}")),
+            |runtime| runtime.join("tribune"),
+        );
+    match fs::DirBuilder::new().mode(0o700).create(&dir) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+        Err(e) => return Err(with_path(&e, &dir)),
+    }
+    let meta = fs::symlink_metadata(&dir).map_err(|e| with_path(&e, &dir))?;
+    if !meta.is_dir() || meta.uid() != uid || meta.mode() & 0o077 != 0 {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            format!(
+                "{} is not a directory private to you (mode {:o}); remove it and try again",
+                dir.display(),
+                meta.mode() & 0o7777
+            ),
+        ));
+    }
+    Ok(dir)
+}
+
+/// The socket of the deck whose records go under `deck_key` (named from its canonical path).
+pub fn socket_path(deck_key: &str) -> io::Result<PathBuf> {
+    Ok(socket_dir()?.join(format!("{deck_key}.sock")))
+}
+
+fn with_path(e: &io::Error, path: &Path) -> io::Error {
+    io::Error::new(e.kind(), format!("{}: {e}", path.display()))
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A thread that panicked while holding the lock left plain data behind; keep going.
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// The presenter's end: accepts audience windows and sends them what to show.
+pub struct Hub {
+    path: PathBuf,
+    /// The socket file's inode, so that we only ever remove our own.
+    inode: u64,
+    state: Arc<Mutex<HubState>>,
+}
+
+#[derive(Default)]
+struct HubState {
+    /// Connections that said hello, with their ids.
+    audience: Vec<(u64, UnixStream)>,
+    /// Connections open, said hello or not.
+    open: usize,
+    /// The last `Show`, encoded, for windows that join later.
+    last: Option<Vec<u8>>,
+    next_id: u64,
+}
+
+/// What starting a hub found.
+pub enum Started {
+    /// Listening.
+    Hub(Hub),
+    /// Another presenter of this deck is running and holds the socket.
+    Taken(PathBuf),
+}
+
+impl Hub {
+    /// Listens on `path`, replacing a stale socket a crashed presenter left behind.
+    pub fn start(path: &Path) -> io::Result<Started> {
+        if let Ok(meta) = fs::symlink_metadata(path) {
+            if !meta.file_type().is_socket() {
+                return Err(io::Error::new(
+                    io::ErrorKind::AlreadyExists,
+                    format!("{} exists and is not a socket", path.display()),
+                ));
+            }
+            if UnixStream::connect(path).is_ok() {
+                return Ok(Started::Taken(path.to_owned()));
+            }
+            // Nobody answers: a presenter died without cleaning up.
+            fs::remove_file(path).map_err(|e| with_path(&e, path))?;
+        }
+        let listener = UnixListener::bind(path).map_err(|e| with_path(&e, path))?;
+        fs::set_permissions(path, fs::Permissions::from_mode(0o600))
+            .map_err(|e| with_path(&e, path))?;
+        let inode = fs::symlink_metadata(path)
+            .map_err(|e| with_path(&e, path))?
+            .ino();
+        let state = Arc::new(Mutex::new(HubState::default()));
+        let shared = Arc::clone(&state);
+        thread::Builder::new()
+            .name("link-accept".into())
+            .spawn(move || accept(&listener, &shared))?;
+        Ok(Started::Hub(Hub {
+            path: path.to_owned(),
+            inode,
+            state,
+        }))
+    }
+
+    /// Sends `shown` to every audience window, and keeps it for windows that join later.
+    pub fn show(&self, shown: &Shown) {
+        let line = encode(&Message::Show(shown.clone()));
+        let mut state = lock(&self.state);
+        state
+            .audience
+            .retain_mut(|(_, stream)| stream.write_all(&line).is_ok());
+        state.last = Some(line);
+    }
+
+    /// How many audience windows are connected.
+    pub fn connected(&self) -> usize {
+        lock(&self.state).audience.len()
+    }
+
+    /// Where the socket is.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl Drop for Hub {
+    fn drop(&mut self) {
+        // Close every connection now, so audience windows go back to waiting at once.
+        for (_, stream) in lock(&self.state).audience.drain(..) {
+            let _ = stream.shutdown(std::net::Shutdown::Both);
+        }
+        if fs::symlink_metadata(&self.path).is_ok_and(|m| m.ino() == self.inode) {
+            let _ = fs::remove_file(&self.path);
+        }
+    }
+}
+
+fn accept(listener: &UnixListener, state: &Arc<Mutex<HubState>>) {
+    for stream in listener.incoming() {
+        let Ok(stream) = stream else { continue };
+        {
+            let mut s = lock(state);
+            if s.open >= MAX_CLIENTS {
+                continue;
+            }
+            s.open += 1;
+        }
+        let shared = Arc::clone(state);
+        let spawned = thread::Builder::new()
+            .name("link-client".into())
+            .spawn(move || serve(&stream, &shared));
+        if spawned.is_err() {
+            lock(state).open -= 1;
+        }
+    }
+}
+
+/// Reads one connection until it closes: a `Hello` joins the audience; anything else is
+/// dropped.
+fn serve(stream: &UnixStream, state: &Arc<Mutex<HubState>>) {
+    let mut id = None;
+    {
+        let mut reader = BufReader::new(stream);
+        while let Ok(frame) = read_frame(&mut reader) {
+            match frame {
+                Frame::End => break,
+                Frame::TooLong => {}
+                Frame::Line(line) => {
+                    if id.is_none() && decode(&line) == Some(Message::Hello) {
+                        id = join(stream, state);
+                    }
+                }
+            }
+        }
+    }
+    let mut s = lock(state);
+    s.open -= 1;
+    if let Some(id) = id {
+        s.audience.retain(|(i, _)| *i != id);
+    }
+}
+
+/// Adds a connection to the audience and sends it the current slide; returns its id.
+fn join(stream: &UnixStream, state: &Arc<Mutex<HubState>>) -> Option<u64> {
+    let mut writer = stream.try_clone().ok()?;
+    writer.set_write_timeout(Some(WRITE_TIMEOUT)).ok()?;
+    let mut s = lock(state);
+    if let Some(last) = &s.last {
+        writer.write_all(last).ok()?;
+    }
+    let id = s.next_id;
+    s.next_id += 1;
+    s.audience.push((id, writer));
+    Some(id)
+}
+
+/// What the audience window's link thread reports.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Heard {
+    /// The presenter says what to show.
+    Show(Shown),
+    /// The presenter has gone (quit, crashed, or its socket was removed).
+    Lost,
+}
+
+/// The audience window's end: a thread that finds the presenter, follows it, and when it goes
+/// waits for the next one, for as long as `to` is listened to.
+pub fn follow(path: PathBuf, to: Sender<Heard>) -> io::Result<()> {
+    thread::Builder::new()
+        .name("link-follow".into())
+        .spawn(move || {
+            loop {
+                if let Ok(stream) = UnixStream::connect(&path) {
+                    let alive = listen(&stream, &to);
+                    if to.send(Heard::Lost).is_err() || !alive {
+                        return;
+                    }
+                }
+                thread::sleep(RETRY);
+            }
+        })?;
+    Ok(())
+}
+
+/// Says hello and passes on what the presenter shows until the connection ends; false when
+/// nobody listens to `to` any more.
+fn listen(stream: &UnixStream, to: &Sender<Heard>) -> bool {
+    let Ok(mut writer) = stream.try_clone() else {
+        return true;
+    };
+    if writer.write_all(&encode(&Message::Hello)).is_err() {
+        return true;
+    }
+    let mut reader = BufReader::new(stream);
+    while let Ok(frame) = read_frame(&mut reader) {
+        match frame {
+            Frame::End => break,
+            Frame::TooLong => {}
+            Frame::Line(line) => {
+                if let Some(Message::Show(shown)) = decode(&line)
+                    && to.send(Heard::Show(shown)).is_err()
+                {
+                    return false;
+                }
+            }
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Cursor;
+    use std::sync::mpsc;
+
+    use super::*;
+
+    fn shown(slide: usize) -> Shown {
+        Shown {
+            slide,
+            step: 1,
+            scroll_permille: 0,
+            blank: false,
+            frozen: false,
+            slides: 84,
+            fingerprint: 7,
+        }
+    }
+
+    #[test]
+    fn messages_round_trip_as_one_versioned_line() {
+        let line = encode(&Message::Show(shown(4)));
+        assert_eq!(line.last(), Some(&b'\n'));
+        assert!(!line[..line.len() - 1].contains(&b'\n'));
+        assert!(line.starts_with(br#"{"v":1,"msg":{"show":{"slide":4,"#));
+        assert_eq!(
+            decode(&line[..line.len() - 1]),
+            Some(Message::Show(shown(4)))
+        );
+        assert_eq!(decode(br#"{"v":1,"msg":"hello"}"#), Some(Message::Hello));
+    }
+
+    #[test]
+    fn garbage_other_versions_and_unknown_kinds_are_dropped() {
+        for line in [
+            &b"hello"[..],
+            b"",
+            b"\xff\xfe",
+            br#"{"v":2,"msg":"hello"}"#,
+            br#"{"msg":"hello"}"#,
+            br#"{"v":1,"msg":"goodbye"}"#,
+            br#"{"v":1,"msg":{"show":{"slide":1}}}"#,
+            br#"{"v":1,"msg":"hello","extra":true}"#,
+            b"[1,2,3]",
+        ] {
+            assert_eq!(decode(line), None, "{}", String::from_utf8_lossy(line));
+        }
+    }
+
+    #[test]
+    fn long_lines_are_skipped_whole_and_reading_goes_on() {
+        let mut input = vec![b'x'; MAX_LINE + 1];
+        input.push(b'\n');
+        input.extend_from_slice(b"ok\n");
+        input.extend_from_slice(&[b'y'; MAX_LINE]);
+        input.extend_from_slice(b"\ncut");
+        // A tiny buffer, so lines arrive in many pieces.
+        let mut reader = BufReader::with_capacity(7, Cursor::new(input));
+        assert_eq!(read_frame(&mut reader).unwrap(), Frame::TooLong);
+        assert_eq!(
+            read_frame(&mut reader).unwrap(),
+            Frame::Line(b"ok".to_vec())
+        );
+        assert_eq!(
+            read_frame(&mut reader).unwrap(),
+            Frame::Line(vec![b'y'; MAX_LINE])
+        );
+        assert_eq!(read_frame(&mut reader).unwrap(), Frame::End);
+    }
+
+    /// Waits for `f` to hold, polling the hub's state (threads, not time, are what we wait on;
+    /// the deadline only turns a hang into a failure).
+    fn until(what: &str, f: impl Fn() -> bool) {
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while !f() {
+            assert!(std::time::Instant::now() < deadline, "timed out: {what}");
+            thread::yield_now();
+        }
+    }
+
+    #[test]
+    fn audience_windows_join_get_the_current_slide_and_follow() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("deck.sock");
+        let Started::Hub(hub) = Hub::start(&path).unwrap() else {
+            panic!("no other presenter runs");
+        };
+        let mode = fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+        hub.show(&shown(4));
+        let (tx, rx) = mpsc::channel();
+        follow(path.clone(), tx).unwrap();
+        assert_eq!(rx.recv().unwrap(), Heard::Show(shown(4)));
+        until("one audience", || hub.connected() == 1);
+        hub.show(&shown(5));
+        assert_eq!(rx.recv().unwrap(), Heard::Show(shown(5)));
+        drop(hub);
+        assert_eq!(rx.recv().unwrap(), Heard::Lost);
+        assert!(!path.exists(), "the presenter removes its socket");
+    }
+
+    #[test]
+    fn a_stale_socket_is_replaced_and_a_live_one_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("deck.sock");
+        // A crashed presenter: the file is there, nobody listens.
+        drop(UnixListener::bind(&path).unwrap());
+        assert!(path.exists());
+        let Started::Hub(hub) = Hub::start(&path).unwrap() else {
+            panic!("a stale socket must be replaced");
+        };
+        assert!(matches!(Hub::start(&path).unwrap(), Started::Taken(_)));
+        assert!(path.exists(), "the live presenter keeps its socket");
+        drop(hub);
+        // Not a socket: never removed.
+        fs::write(&path, "notes").unwrap();
+        assert!(Hub::start(&path).is_err());
+        assert_eq!(fs::read_to_string(&path).unwrap(), "notes");
+    }
+
+    #[test]
+    fn connections_that_send_garbage_are_not_counted_nor_harm_the_others() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("deck.sock");
+        let Started::Hub(hub) = Hub::start(&path).unwrap() else {
+            panic!("no other presenter runs");
+        };
+        let mut rogue = UnixStream::connect(&path).unwrap();
+        rogue.write_all(b"\x00\x01garbage\n").unwrap();
+        rogue.write_all(&vec![b'z'; 3 * MAX_LINE]).unwrap();
+        rogue.write_all(b"\n{\"v\":9,\"msg\":\"hello\"}\n").unwrap();
+        let (tx, rx) = mpsc::channel();
+        follow(path.clone(), tx).unwrap();
+        until("one audience", || hub.connected() == 1);
+        hub.show(&shown(9));
+        assert_eq!(rx.recv().unwrap(), Heard::Show(shown(9)));
+        assert_eq!(hub.connected(), 1, "the rogue connection never said hello");
+        // Nothing was sent to the rogue connection: `show` writes before it returns, so
+        // anything sent would already be waiting.
+        rogue.set_nonblocking(true).unwrap();
+        let mut buf = [0u8; 16];
+        let read = std::io::Read::read(&mut rogue, &mut buf);
+        assert_eq!(read.unwrap_err().kind(), io::ErrorKind::WouldBlock);
+    }
+}
