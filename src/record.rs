@@ -1,7 +1,10 @@
-//! Rehearsal records on disk: one JSON file per rehearsal in the XDG state directory, written
-//! atomically (a temporary file, then a rename), so a record is either whole or absent and a
-//! crash in a later rehearsal never damages an earlier one. This is I/O at the edge; the
-//! arithmetic lives in `rehearsal` and the report in `report`.
+//! Records of runs on disk: one JSON file per rehearsal or class in the XDG state directory
+//! (`rehearsals/<deck key>/`, `classes/<deck key>/`), written atomically (a temporary file,
+//! then a rename), so a record is either whole or absent and a crash in a later run never
+//! damages an earlier one. A class record also says where the class stopped, which is where
+//! `--resume` starts. This is I/O at the edge, plus the matching of recorded slides to the deck
+//! as it is now; the arithmetic lives in `rehearsal`, the report in `report`, the class log in
+//! `class_log`.
 
 use std::fs;
 use std::io::{self, Write};
@@ -10,12 +13,12 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use crate::deck::Deck;
+use crate::deck::{Deck, Prose, Slide};
 
 /// The record format's version, so that a later tribune can read or skip old files.
 pub const VERSION: u32 = 1;
 
-/// One rehearsal.
+/// One rehearsal or class.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Record {
     /// Format version.
@@ -30,6 +33,22 @@ pub struct Record {
     pub target_secs: Option<u64>,
     /// Time on each slide.
     pub slides: Vec<SlideTime>,
+    /// The slide on screen when the run stopped (or at its last checkpoint). Class records
+    /// carry it; rehearsal records, and any record written before it existed, do not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stopped_at: Option<Stop>,
+}
+
+/// Where a run stopped: the slide as it was then, so it can be found again after the deck was
+/// edited.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stop {
+    /// 1-based slide number at the time.
+    pub number: usize,
+    /// The slide's id, which survives renumbering.
+    pub id: Option<String>,
+    /// The slide's title at the time.
+    pub title: String,
 }
 
 /// Time spent on one slide in one rehearsal.
@@ -75,21 +94,95 @@ impl Record {
                         .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX)),
                 })
                 .collect(),
+            stopped_at: None,
         }
     }
 
     /// Time this record spent on slide `index` of `deck`: matched by id where both have one,
     /// else by number and title.
-    pub fn time_for(&self, deck_slide: &crate::deck::Slide, index: usize) -> Option<Duration> {
-        let id = deck_slide.id.as_ref().map(crate::deck::Prose::as_str);
+    pub fn time_for(&self, deck_slide: &Slide, index: usize) -> Option<Duration> {
         self.slides
             .iter()
-            .find(|t| match (id, t.id.as_deref()) {
-                (Some(a), Some(b)) => a == b,
-                _ => t.number == index + 1 && t.title == deck_slide.title.as_str(),
-            })
+            .find(|t| t.is(deck_slide, index))
             .map(|t| Duration::from_millis(t.millis))
     }
+}
+
+impl SlideTime {
+    /// Whether this recorded slide is slide `index` of the deck now: the same id where both
+    /// have one, else the same number and title.
+    pub fn is(&self, deck_slide: &Slide, index: usize) -> bool {
+        match (
+            deck_slide.id.as_ref().map(Prose::as_str),
+            self.id.as_deref(),
+        ) {
+            (Some(a), Some(b)) => a == b,
+            _ => self.number == index + 1 && self.title == deck_slide.title.as_str(),
+        }
+    }
+}
+
+/// The stopping point for slide `index` of `deck` (the last slide if `index` is past the end).
+pub fn stop_at(deck: &Deck, index: usize) -> Stop {
+    let index = index.min(deck.slide_count().saturating_sub(1));
+    match deck.slide(index) {
+        Some(slide) => Stop {
+            number: index + 1,
+            id: slide.id.as_ref().map(|id| id.as_str().to_owned()),
+            title: slide.title.as_str().to_owned(),
+        },
+        // A deck with no slides is a load error; this only keeps the function total.
+        None => Stop {
+            number: 1,
+            id: None,
+            title: String::new(),
+        },
+    }
+}
+
+/// The 0-based index in `deck` of the slide `stop` names, if it is still there: by id when the
+/// stop has one that the deck still uses; else the slide with the same number and title; else
+/// the only slide with that title (the deck was renumbered and the slide has no id). `None`
+/// when none of these finds it (the slide was deleted, or renamed and moved).
+pub fn find_stop(deck: &Deck, stop: &Stop) -> Option<usize> {
+    let by_id = stop.id.as_deref().and_then(|id| {
+        deck.slides()
+            .position(|s| s.id.as_ref().is_some_and(|own| own.as_str() == id))
+    });
+    if by_id.is_some() {
+        return by_id;
+    }
+    let same_number = stop.number.checked_sub(1).filter(|&i| {
+        deck.slide(i)
+            .is_some_and(|s| s.title.as_str() == stop.title)
+    });
+    if same_number.is_some() {
+        return same_number;
+    }
+    let mut titled = deck
+        .slides()
+        .enumerate()
+        .filter(|(_, s)| s.title.as_str() == stop.title)
+        .map(|(i, _)| i);
+    match (titled.next(), titled.next()) {
+        (Some(i), None) => Some(i),
+        _ => None,
+    }
+}
+
+/// Where `--resume` starts: the 0-based index in `deck` of the stopping point of the newest of
+/// `records` (oldest first, as [`load_all`] returns them) that has one. The slide is found as
+/// [`find_stop`] finds it; when it is no longer in the deck, the same position is the best
+/// guess (its old number, clamped to the last slide). `None` when no record has a stopping
+/// point, or it is the first slide: there is nothing to resume.
+pub fn resume_point(deck: &Deck, records: &[Record]) -> Option<usize> {
+    let stop = records.iter().rev().find_map(|r| r.stopped_at.as_ref())?;
+    let index = find_stop(deck, stop).unwrap_or_else(|| {
+        stop.number
+            .saturating_sub(1)
+            .min(deck.slide_count().saturating_sub(1))
+    });
+    (index > 0).then_some(index)
 }
 
 /// tribune's state directory: `$XDG_STATE_HOME/tribune`, else `~/.local/state/tribune`.
@@ -134,6 +227,11 @@ pub fn deck_key(path: Option<&Path>) -> String {
 /// Where the rehearsals of a deck are kept.
 pub fn rehearsal_dir(state: &Path, key: &str) -> PathBuf {
     state.join("rehearsals").join(key)
+}
+
+/// Where the classes given from a deck are kept.
+pub fn class_dir(state: &Path, key: &str) -> PathBuf {
+    state.join("classes").join(key)
 }
 
 /// Writes `record` as `dir/<started>-<pid>.json`, atomically; returns the path.
@@ -257,6 +355,179 @@ mod tests {
             last_times(&d, &[older, newer]),
             vec![Some(secs(30)), Some(secs(20))]
         );
+    }
+
+    /// A deck of the given (id, title) slides.
+    fn deck_of(slides: &[(Option<&str>, &str)]) -> Deck {
+        let slides: Vec<String> = slides
+            .iter()
+            .map(|(id, title)| {
+                let id = id.map_or(String::new(), |id| format!("id: \"{id}\", "));
+                format!("Slide({id}title: \"{title}\", date: \"1953\", notes: \"n\")")
+            })
+            .collect();
+        let slides = slides.join(", ");
+        let text = format!(
+            "Deck(title: \"T\", span: \"1953\", parts: [Part(id: \"p\", title: \"P\", \
+             slides: [{slides}])])"
+        );
+        parse_deck("t.ron", text.as_bytes()).unwrap().deck
+    }
+
+    /// A class record of `deck` that stopped on slide `index`.
+    fn stopped(deck: &Deck, started: u64, index: usize) -> Record {
+        let mut r = Record::new(deck, started, None, &[], &[]);
+        r.stopped_at = Some(stop_at(deck, index));
+        r
+    }
+
+    /// As the deck was when the classes were given.
+    fn then() -> Deck {
+        deck_of(&[
+            (Some("intro"), "Intro"),
+            (Some("death"), "Death"),
+            (None, "Funeral"),
+            (Some("beria"), "Beria"),
+            (None, "Thaw"),
+        ])
+    }
+
+    #[test]
+    fn a_record_without_a_stopping_point_loads_and_is_written_without_one() {
+        // A rehearsal record as tribune wrote them before classes were recorded.
+        let old = br#"{
+            "version": 1, "deck_title": "T", "started": 5, "ended": 9, "target_secs": null,
+            "slides": [{"number": 1, "id": "a", "title": "A", "budget_secs": 60, "millis": 4000}]
+        }"#;
+        let r: Record = serde_json::from_slice(old).unwrap();
+        assert_eq!(r.stopped_at, None);
+        assert_eq!(r.slides[0].millis, 4000);
+        let json = serde_json::to_string(&r).unwrap();
+        assert!(!json.contains("stopped_at"), "{json}");
+        // And a record with one keeps it through save and load.
+        let dir = tempfile::tempdir().unwrap();
+        let record = stopped(&then(), 7, 3);
+        save(dir.path(), &record).unwrap();
+        let (loaded, _) = load_all(dir.path());
+        assert_eq!(
+            loaded[0].stopped_at,
+            Some(Stop {
+                number: 4,
+                id: Some("beria".to_owned()),
+                title: "Beria".to_owned()
+            })
+        );
+    }
+
+    #[test]
+    fn stops_past_the_end_are_the_last_slide() {
+        let d = then();
+        assert_eq!(stop_at(&d, 99).number, 5);
+        assert_eq!(stop_at(&d, 99).title, "Thaw");
+        assert_eq!(stop_at(&d, 2).id, None);
+    }
+
+    #[test]
+    fn class_dirs_sit_beside_rehearsal_dirs() {
+        let state = Path::new("/state/tribune");
+        assert_eq!(class_dir(state, "k"), Path::new("/state/tribune/classes/k"));
+        assert_eq!(
+            rehearsal_dir(state, "k"),
+            Path::new("/state/tribune/rehearsals/k")
+        );
+    }
+
+    #[test]
+    fn resume_finds_the_slide_in_the_same_deck() {
+        let d = then();
+        // The newest class decides: 4 (Beria) after 2 (Death).
+        assert_eq!(
+            resume_point(&d, &[stopped(&d, 1, 1), stopped(&d, 2, 3)]),
+            Some(3)
+        );
+        // A slide without id, by number and title.
+        assert_eq!(resume_point(&d, &[stopped(&d, 1, 2)]), Some(2));
+    }
+
+    #[test]
+    fn resume_follows_ids_and_titles_through_renumbering() {
+        let old = then();
+        // Two slides inserted before "Death": every later slide moves two down.
+        let now = deck_of(&[
+            (Some("intro"), "Intro"),
+            (Some("stroke"), "Stroke"),
+            (None, "Dacha"),
+            (Some("death"), "Death"),
+            (None, "Funeral"),
+            (Some("beria"), "Beria arrested"),
+            (None, "Thaw"),
+        ]);
+        // By id, although the title changed too: 4 → 6.
+        assert_eq!(resume_point(&now, &[stopped(&old, 1, 3)]), Some(5));
+        // No id: number 3 is now "Dacha", so by its title, the only "Funeral": 3 → 5.
+        assert_eq!(resume_point(&now, &[stopped(&old, 1, 2)]), Some(4));
+        assert_eq!(resume_point(&now, &[stopped(&old, 1, 4)]), Some(6));
+    }
+
+    #[test]
+    fn a_stop_the_deck_lost_resumes_at_the_same_place() {
+        let old = then();
+        // "Beria" (4) and "Thaw" (5) deleted, "Funeral" renamed: nothing matches.
+        let now = deck_of(&[
+            (Some("intro"), "Intro"),
+            (Some("death"), "Death"),
+            (None, "The funeral"),
+        ]);
+        let lost = |i| stop_at(&old, i);
+        assert_eq!(find_stop(&now, &lost(3)), None);
+        assert_eq!(find_stop(&now, &lost(2)), None);
+        assert_eq!(find_stop(&now, &lost(1)), Some(1));
+        // Old number 4 clamped to the last slide, 3; old number 3 stays 3.
+        assert_eq!(resume_point(&now, &[stopped(&old, 1, 3)]), Some(2));
+        assert_eq!(resume_point(&now, &[stopped(&old, 1, 2)]), Some(2));
+        // Number 3 is another slide now, and two slides have the title: no match.
+        let twice = deck_of(&[(None, "Funeral"), (None, "Funeral"), (None, "A")]);
+        assert_eq!(find_stop(&twice, &lost(2)), None);
+    }
+
+    #[test]
+    fn nothing_to_resume() {
+        let d = then();
+        assert_eq!(resume_point(&d, &[]), None);
+        // Rehearsal-style records carry no stopping point.
+        assert_eq!(
+            resume_point(&d, &[Record::new(&d, 1, None, &[], &[])]),
+            None
+        );
+        // Stopped on the first slide.
+        assert_eq!(
+            resume_point(&d, &[stopped(&d, 1, 3), stopped(&d, 2, 0)]),
+            None
+        );
+        // A newer record without a stop does not hide an older one's.
+        assert_eq!(
+            resume_point(&d, &[stopped(&d, 1, 3), Record::new(&d, 2, None, &[], &[])]),
+            Some(3)
+        );
+    }
+
+    #[test]
+    fn recorded_slides_match_by_id_else_number_and_title() {
+        let d = then();
+        let t = |number, id: Option<&str>, title: &str| SlideTime {
+            number,
+            id: id.map(str::to_owned),
+            title: title.to_owned(),
+            budget_secs: None,
+            millis: 0,
+        };
+        let slide = |i| d.slide(i).unwrap();
+        assert!(t(9, Some("beria"), "Other").is(slide(3), 3));
+        assert!(!t(4, Some("other"), "Beria").is(slide(3), 3));
+        assert!(t(3, None, "Funeral").is(slide(2), 2));
+        assert!(!t(4, None, "Funeral").is(slide(2), 2));
+        // The deck's slide has an id, the record's none: number and title.
+        assert!(t(2, None, "Death").is(slide(1), 1));
     }
 
     #[test]

@@ -631,3 +631,103 @@ fn report_reads_the_records_of_the_deck_it_is_given() {
     );
     assert!(stdout.contains("6 on record"), "{stdout}");
 }
+
+/// The three classes of `tests/fixtures/classes/` (see `tests/log.rs` for the figures).
+const CLASSES: &str = "tests/fixtures/classes";
+
+/// `tribune log` reads the class records where presenting writes them (beside, not among,
+/// the rehearsals), prints them in the local time zone, and says plainly when there are none.
+#[test]
+fn log_reads_the_classes_of_the_deck_it_is_given() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let (code, stdout, stderr) = run(tribune_with_state(home.path()).arg("log"));
+    let stderr = String::from_utf8_lossy(&stderr);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stdout.is_empty(), "{stdout}");
+    assert!(
+        stderr.contains("no classes given from this deck yet")
+            && stderr.contains("classes/bundled-two-deaths-of-stalin")
+            && stderr.contains("presenting it with `tribune` records each class"),
+        "{stderr}"
+    );
+
+    // The fixture deck, copied elsewhere, with the classes where the binary looks for them:
+    // `$XDG_STATE_HOME/tribune/classes/<deck key>/`.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let deck = home.path().join("talks").join("fixture.ron");
+    fs::create_dir_all(deck.parent().expect("a parent")).unwrap();
+    fs::copy(root.join(REHEARSAL).join("deck.ron"), &deck).unwrap();
+    let key = tribune::record::deck_key(Some(&deck));
+    let state = home.path().join("state").join("tribune");
+    let classes = tribune::record::class_dir(&state, &key);
+    assert_eq!(classes, state.join("classes").join(&key));
+    fs::create_dir_all(&classes).unwrap();
+    let mut copied = 0;
+    for entry in fs::read_dir(root.join(CLASSES)).unwrap() {
+        let from = entry.unwrap().path();
+        fs::copy(&from, classes.join(from.file_name().unwrap())).unwrap();
+        copied += 1;
+    }
+    assert_eq!(copied, 3);
+    let deck_arg = deck.to_str().expect("UTF-8 temp path");
+    let log = |extra: &[&str]| {
+        run(tribune_with_state(home.path())
+            .env("TZ", "UTC")
+            .args(["log", deck_arg])
+            .args(extra))
+    };
+
+    let (code, stdout, stderr) = log(&[]);
+    assert_eq!(code, 0, "{}", String::from_utf8_lossy(&stderr));
+    assert!(stderr.is_empty(), "{}", String::from_utf8_lossy(&stderr));
+    // The same text the library renders (snapshotted in tests/snapshots/log__text.snap).
+    let loaded = tribune::deck::load_path(&deck).unwrap();
+    let (records, problems) = tribune::record::load_all(&classes);
+    assert!(problems.is_empty(), "{problems:?}");
+    let expected = tribune::class_log::render(
+        &tribune::class_log::build(&loaded.deck, &records, &jiff::tz::TimeZone::UTC),
+        Some(&tribune::class_log::shell_word(&deck)),
+        120,
+    );
+    assert_eq!(stdout, expected);
+    assert!(
+        stdout.contains("  Tue 24 Nov 2026  09:02–09:51  "),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with(&format!(
+            "next: `tribune --resume {deck_arg}` starts at slide 6 (Legacy)\n"
+        )),
+        "{stdout}"
+    );
+
+    let (code, stdout, stderr) = log(&["--json"]);
+    assert_eq!(code, 0, "{}", String::from_utf8_lossy(&stderr));
+    let json: Value = serde_json::from_str(&stdout).expect("log --json is JSON");
+    assert_eq!(json["deck"], "Rehearsal fixture");
+    assert_eq!(json["classes"].as_array().map(Vec::len), Some(3));
+    assert_eq!(json["classes"][0]["started"], "2026-11-24T09:02:00+00:00");
+    assert_eq!(json["classes"][1]["slide_ranges"], "4–5");
+    assert_eq!(json["next"]["number"], 6);
+
+    // The bundled lecture still has none, and classes are not rehearsals.
+    let (code, _, _) = run(tribune_with_state(home.path()).arg("log"));
+    assert_eq!(code, 1);
+    let (code, _, stderr) = run(tribune_with_state(home.path()).args(["report", deck_arg]));
+    assert_eq!(code, 1);
+    assert!(String::from_utf8_lossy(&stderr).contains("no rehearsals of this deck yet"));
+
+    // A damaged file is named on stderr and skipped; the others still make a log.
+    fs::write(classes.join("1800000000-1.json"), b"{ \"version\": 1, ").unwrap();
+    let (code, stdout, stderr) = log(&[]);
+    let stderr = String::from_utf8_lossy(&stderr);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("skipping a class record") && stderr.contains("1800000000-1.json"),
+        "{stderr}"
+    );
+    assert!(
+        stdout.contains("\"Rehearsal fixture\": 3, oldest first"),
+        "{stdout}"
+    );
+}
