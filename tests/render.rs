@@ -9,6 +9,11 @@
 //! Reviewed on screen: wrapping at word boundaries, CJK glyphs never split, the status bar and
 //! the timeline's `◉` agreeing, the date prompt's `→ 46` for 25 February 1956, the "more"
 //! markers on their own row, and the overview's position and "more lines" footer.
+//!
+//! The second screen: the presenter view (`presenter_*`: notes with a "next" column, the
+//! audience count and the blank/frozen badges) at 80×24 and 120×40, and the audience window
+//! (`audience_*`: the slide alone with large titles and a progress line, and the waiting
+//! screens) at the same sizes, drawn from a `Follower` fed the presenter's `Shown`.
 
 use std::time::Duration;
 
@@ -17,7 +22,8 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
-use tribune::app::{Action, App};
+use tribune::app::follower::{Cue, Follower};
+use tribune::app::{Action, App, Shown};
 use tribune::deck::{BUNDLED_NAME, BUNDLED_SOURCE, parse_deck};
 use tribune::ui::areas;
 use tribune::ui::theme::Theme;
@@ -331,4 +337,498 @@ fn slide_title_is_bold() {
             assert_eq!(cell.fg, theme.title);
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The presenter view: notes, a "next" column, the audience count and badges.
+
+/// The two sizes the presenter view and the audience window are snapshotted at.
+const SECOND_SCREEN_SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+/// Turns the presenter view on with `n` audience windows connected, notes open.
+fn presenter_view(app: &mut App, n: usize) {
+    run(app, [Action::AudienceCount(n)]);
+    app.audience.presenter_view = true;
+    app.show_notes = true;
+}
+
+#[test]
+fn presenter_view_with_two_audience_windows() {
+    snapshot("presenter", &SECOND_SCREEN_SIZES, |app| {
+        presenter_view(app, 2);
+        run(app, [Action::GoToSlide(BULLET_SLIDE)]);
+    });
+}
+
+#[test]
+fn presenter_view_audience_blank() {
+    snapshot("presenter_blank", &SECOND_SCREEN_SIZES, |app| {
+        presenter_view(app, 2);
+        run(app, [Action::GoToSlide(BULLET_SLIDE), Action::Blank]);
+        assert!(
+            app.audience.blank,
+            "b blanks the audience in the presenter view"
+        );
+    });
+}
+
+#[test]
+fn presenter_view_audience_frozen_while_browsing() {
+    snapshot("presenter_frozen", &SECOND_SCREEN_SIZES, |app| {
+        presenter_view(app, 2);
+        run(
+            app,
+            [
+                Action::GoToSlide(BULLET_SLIDE),
+                Action::ToggleFreeze,
+                Action::GoToSlide(11),
+            ],
+        );
+        assert_eq!(
+            app.audience.frozen.as_ref().map(|f| f.slide),
+            Some(BULLET_SLIDE)
+        );
+    });
+}
+
+#[test]
+fn presenter_view_with_a_reveal_step_pending() {
+    snapshot("presenter_reveal", &SECOND_SCREEN_SIZES, |app| {
+        presenter_view(app, 2);
+        run(app, [Action::GoToSlide(BULLET_SLIDE - 1), Action::Next]);
+        assert_eq!((app.current, app.step), (BULLET_SLIDE, 0));
+    });
+}
+
+#[test]
+fn presenter_view_with_no_audience() {
+    snapshot("presenter_no_audience", &SECOND_SCREEN_SIZES, |app| {
+        presenter_view(app, 0);
+        run(app, [Action::GoToSlide(BULLET_SLIDE)]);
+    });
+}
+
+#[test]
+fn presenter_view_on_the_last_slide() {
+    snapshot("presenter_last", &[(120, 40)], |app| {
+        presenter_view(app, 1);
+        run(app, [Action::Last]);
+    });
+}
+
+/// The status bar's text.
+fn status_text(buf: &Buffer) -> String {
+    let y = buf.area.bottom() - 1;
+    (buf.area.left()..buf.area.right())
+        .map(|x| buf[(x, y)].symbol())
+        .collect()
+}
+
+#[test]
+fn badges_are_inverse_warning_and_survive_narrow_screens() {
+    let theme = Theme::bundled();
+    // Blank alone, frozen alone, and both: the badge is on the status bar at every width.
+    let cases: [(&str, bool, bool); 3] = [
+        ("BLANK", true, false),
+        ("FROZEN", false, true),
+        ("BLANK", true, true),
+    ];
+    for (word, blank, frozen) in cases {
+        for w in 20..=160 {
+            let mut app = app();
+            presenter_view(&mut app, 2);
+            run(&mut app, [Action::GoToSlide(BULLET_SLIDE)]);
+            if frozen {
+                run(&mut app, [Action::ToggleFreeze, Action::GoToSlide(11)]);
+            }
+            if blank {
+                run(&mut app, [Action::Blank]);
+            }
+            let terminal = draw(&mut app, w, 24);
+            let buf = terminal.backend().buffer();
+            let status = Rect::new(0, 23, w, 1);
+            let (x, y) = find_text(buf, status, word)
+                .unwrap_or_else(|| panic!("{word} on the status bar at {w}: {}", status_text(buf)));
+            for dx in 0..u16::try_from(word.len()).unwrap() {
+                let cell = &buf[(x + dx, y)];
+                assert_eq!(cell.bg, theme.warning, "{word} at {w}");
+                assert_eq!(cell.fg, theme.status_bg, "{word} at {w}");
+                assert!(cell.modifier.contains(Modifier::BOLD), "{word} at {w}");
+            }
+            assert!(
+                find_text(buf, status, "5/84").is_some()
+                    || find_text(buf, status, "12/84").is_some(),
+                "the slide number stays at {w}: {}",
+                status_text(buf)
+            );
+        }
+    }
+}
+
+#[test]
+fn no_audience_is_in_the_warning_colour_and_a_problem_is_dim() {
+    let theme = Theme::bundled();
+    let mut app = app();
+    presenter_view(&mut app, 0);
+    app.audience.problem = Some("audience windows cannot connect: socket in use".to_owned());
+    let terminal = draw(&mut app, 120, 40);
+    let buf = terminal.backend().buffer();
+    let status = Rect::new(0, 39, 120, 1);
+    let (x, y) = find_text(buf, status, "no audience").expect("the count says no audience");
+    assert_eq!(buf[(x, y)].fg, theme.warning);
+    let (x, y) = find_text(buf, status, "audience windows cannot").expect("the problem is shown");
+    assert_eq!(buf[(x, y)].fg, theme.dim);
+    // With windows connected, the count is plain.
+    run(&mut app, [Action::AudienceCount(3)]);
+    let terminal = draw(&mut app, 120, 40);
+    let buf = terminal.backend().buffer();
+    let (x, y) = find_text(buf, status, "▣ 3 audience").expect("the count is shown");
+    assert_eq!(buf[(x, y)].fg, theme.status_fg);
+}
+
+#[test]
+fn the_single_terminal_view_shows_no_audience_count() {
+    let mut app = app();
+    run(
+        &mut app,
+        [Action::GoToSlide(BULLET_SLIDE), Action::ToggleNotes],
+    );
+    let terminal = draw(&mut app, 120, 40);
+    let text = status_text(terminal.backend().buffer());
+    assert!(!text.contains("audience") && !text.contains('▣'), "{text}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The audience window.
+
+/// An audience window for the bundled lecture, with the large titles its loop turns on.
+fn follower() -> Follower {
+    let mut follower = Follower::new(app());
+    follower.app.large_titles = true;
+    follower
+}
+
+/// What a presenter shows after `actions`.
+fn shown_after(actions: impl IntoIterator<Item = Action>) -> Shown {
+    let mut presenter = app();
+    run(&mut presenter, actions);
+    presenter.shown()
+}
+
+/// Draws `follower` at `w`×`h` after telling it the size.
+fn draw_follower(follower: &mut Follower, w: u16, h: u16) -> Terminal<TestBackend> {
+    follower.update(Cue::Resize(w, h));
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("a test backend cannot fail");
+    terminal
+        .draw(|f| f.render_widget(&*follower, f.area()))
+        .expect("drawing into a test backend cannot fail");
+    terminal
+}
+
+/// Snapshots the audience window `setup` leads to, as `render__{name}_{w}x{h}`.
+fn snapshot_audience(name: &str, sizes: &[(u16, u16)], setup: impl Fn(&mut Follower)) {
+    for &(w, h) in sizes {
+        let mut follower = follower();
+        follower.update(Cue::Resize(w, h));
+        setup(&mut follower);
+        let terminal = draw_follower(&mut follower, w, h);
+        insta::with_settings!({
+            snapshot_path => "snapshots",
+            prepend_module_to_snapshot => false,
+            omit_expression => true,
+            description => format!("{name} at {w}x{h}"),
+        }, {
+            insta::assert_snapshot!(format!("render__{name}_{w}x{h}"), terminal.backend());
+        });
+    }
+}
+
+#[test]
+fn audience_title_slide() {
+    snapshot_audience("audience_title", &SECOND_SCREEN_SIZES, |f| {
+        f.update(Cue::Show(shown_after([])));
+    });
+}
+
+#[test]
+fn audience_bullet_slide() {
+    snapshot_audience("audience_bullets", &SECOND_SCREEN_SIZES, |f| {
+        f.update(Cue::Show(shown_after([Action::GoToSlide(BULLET_SLIDE)])));
+    });
+}
+
+#[test]
+fn audience_reveal_step_partly_shown() {
+    snapshot_audience("audience_reveal", &SECOND_SCREEN_SIZES, |f| {
+        f.update(Cue::Show(shown_after([
+            Action::GoToSlide(BULLET_SLIDE - 1),
+            Action::Next,
+        ])));
+        assert_eq!((f.app.current, f.app.step), (BULLET_SLIDE, 0));
+    });
+}
+
+#[test]
+fn audience_cyrillic_excerpt() {
+    snapshot_audience("audience_cyrillic", &SECOND_SCREEN_SIZES, |f| {
+        let i = index_of(&f.app, "order-00447");
+        f.update(Cue::Show(shown_after([Action::GoToSlide(i)])));
+    });
+}
+
+#[test]
+fn audience_waiting_for_the_presenter() {
+    snapshot_audience("audience_waiting", &SECOND_SCREEN_SIZES, |_| {});
+}
+
+#[test]
+fn audience_presenter_lost() {
+    snapshot_audience("audience_lost", &SECOND_SCREEN_SIZES, |f| {
+        f.update(Cue::Show(shown_after([Action::GoToSlide(BULLET_SLIDE)])));
+        f.update(Cue::Lost);
+    });
+}
+
+#[test]
+fn audience_other_deck() {
+    snapshot_audience("audience_other_deck", &SECOND_SCREEN_SIZES, |f| {
+        let shown = shown_after([Action::GoToSlide(BULLET_SLIDE)]);
+        f.update(Cue::Show(Shown {
+            fingerprint: shown.fingerprint ^ 1,
+            ..shown
+        }));
+    });
+}
+
+#[test]
+fn audience_blank_makes_every_cell_black() {
+    let mut presenter = app();
+    presenter_view(&mut presenter, 1);
+    run(
+        &mut presenter,
+        [Action::GoToSlide(BULLET_SLIDE), Action::Blank],
+    );
+    let mut follower = follower();
+    follower.update(Cue::Show(presenter.shown()));
+    assert!(follower.blank);
+    for (w, h) in [(80, 24), (120, 40), (10, 3)] {
+        let terminal = draw_follower(&mut follower, w, h);
+        let buf = terminal.backend().buffer();
+        for p in buf.area.positions() {
+            assert_eq!(buf[(p.x, p.y)].bg, Color::Black, "cell {p:?} at {w}x{h}");
+            assert_eq!(buf[(p.x, p.y)].symbol(), " ", "cell {p:?} at {w}x{h}");
+        }
+    }
+}
+
+/// The `▁` cells on the last row.
+fn progress_cells(buf: &Buffer) -> usize {
+    let y = buf.area.bottom() - 1;
+    (buf.area.left()..buf.area.right())
+        .filter(|&x| buf[(x, y)].symbol() == "▁")
+        .count()
+}
+
+#[test]
+fn progress_line_is_proportional_and_alone_on_the_last_row() {
+    let theme = Theme::bundled();
+    for (w, h) in [(120, 40), (80, 24), (33, 8)] {
+        let mut follower = follower();
+        follower.update(Cue::Show(shown_after([Action::GoToSlide(41)])));
+        let terminal = draw_follower(&mut follower, w, h);
+        let buf = terminal.backend().buffer();
+        let cells = progress_cells(buf);
+        let half = usize::from(w) / 2;
+        assert!(cells.abs_diff(half) <= 1, "42/84 at {w}: {cells} cells");
+        // From the left edge, dim, and nothing else on the row.
+        let y = h - 1;
+        for x in 0..w {
+            let cell = &buf[(x, y)];
+            if usize::from(x) < cells {
+                assert_eq!((cell.symbol(), cell.fg), ("▁", theme.dim), "({x}, {y})");
+            } else {
+                assert_eq!(cell.symbol(), " ", "({x}, {y}) at {w}x{h}");
+            }
+        }
+    }
+    // The last slide fills the row; the first is a sliver.
+    let mut follower = follower();
+    follower.update(Cue::Show(shown_after([Action::Last])));
+    assert_eq!(
+        progress_cells(draw_follower(&mut follower, 120, 40).backend().buffer()),
+        120
+    );
+    follower.update(Cue::Show(shown_after([])));
+    assert_eq!(
+        progress_cells(draw_follower(&mut follower, 120, 40).backend().buffer()),
+        1
+    );
+}
+
+#[test]
+fn audience_titles_are_large_where_they_fit_and_bold_where_not() {
+    // "4 March 1953" is ASCII and leaves the body room: big text, not the plain title.
+    let mut follower = follower();
+    follower.update(Cue::Show(shown_after([Action::GoToSlide(BULLET_SLIDE)])));
+    for (w, h) in [(120, 40), (80, 24)] {
+        let terminal = draw_follower(&mut follower, w, h);
+        let buf = terminal.backend().buffer();
+        assert_eq!(
+            find_text(buf, buf.area, "4 March 1953"),
+            None,
+            "big at {w}x{h}"
+        );
+        assert!(find_text(buf, buf.area, "• Loss of speech").is_some());
+    }
+    // A title with curly quotes is not ASCII: tui-big-text would draw it blank.
+    let i = index_of(&follower.app, "stalin-is-dead");
+    follower.update(Cue::Show(shown_after([Action::GoToSlide(i)])));
+    let terminal = draw_follower(&mut follower, 120, 40);
+    let buf = terminal.backend().buffer();
+    let title = follower
+        .app
+        .deck
+        .slide(i)
+        .unwrap()
+        .title
+        .as_str()
+        .to_owned();
+    let (x, y) = find_text(buf, buf.area, &title[..12]).expect("the plain title is drawn");
+    assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));
+    // The presenter's own slide pane keeps plain titles.
+    let mut presenter = app();
+    run(&mut presenter, [Action::GoToSlide(BULLET_SLIDE)]);
+    let terminal = draw(&mut presenter, 120, 40);
+    assert!(
+        find_text(
+            terminal.backend().buffer(),
+            Rect::new(0, 0, 120, 40),
+            "4 March 1953"
+        )
+        .is_some()
+    );
+}
+
+#[test]
+fn audience_scrolls_a_long_slide_as_far_as_the_presenter() {
+    // At 40x12 a long slide overflows; the presenter has scrolled to its end.
+    let long = (0..84)
+        .max_by_key(|&i| {
+            let mut f = follower();
+            f.update(Cue::Resize(40, 12));
+            f.update(Cue::Show(shown_after([Action::GoToSlide(i)])));
+            tribune::ui::max_scroll(&f.app)
+        })
+        .unwrap();
+    let mut follower = follower();
+    follower.update(Cue::Resize(40, 12));
+    follower.update(Cue::Show(Shown {
+        scroll_permille: 1000,
+        ..shown_after([Action::GoToSlide(long)])
+    }));
+    let max = tribune::ui::max_scroll(&follower.app);
+    assert!(max > 0, "slide {} overflows at 40x12", long + 1);
+    assert_eq!(follower.app.scroll, max);
+    let terminal = draw_follower(&mut follower, 40, 12);
+    let buf = terminal.backend().buffer();
+    // Scrolled to the end: the marker says there is more above only, on the row above the
+    // progress line.
+    let marker = find_text(buf, buf.area, "↑ more").expect("the marker is drawn");
+    assert!(
+        find_text(buf, buf.area, "↑↓ more").is_none(),
+        "nothing left below"
+    );
+    assert_eq!(marker.1, 10, "the marker sits on the last text row");
+}
+
+/// Audience windows worth drawing small.
+fn follower_states() -> Vec<(&'static str, Follower)> {
+    let mut out = vec![("waiting", follower())];
+    let mut title = follower();
+    title.update(Cue::Show(shown_after([])));
+    out.push(("title", title));
+    let mut bullets = follower();
+    bullets.update(Cue::Show(shown_after([Action::GoToSlide(BULLET_SLIDE)])));
+    out.push(("bullets", bullets.clone()));
+    let mut cyrillic = follower();
+    let i = index_of(&cyrillic.app, "order-00447");
+    cyrillic.update(Cue::Show(Shown {
+        scroll_permille: 500,
+        ..shown_after([Action::GoToSlide(i)])
+    }));
+    out.push(("cyrillic", cyrillic));
+    let mut lost = bullets.clone();
+    lost.update(Cue::Lost);
+    out.push(("lost", lost));
+    let mut blank = bullets;
+    blank.blank = true;
+    out.push(("blank", blank));
+    out
+}
+
+/// Presenter views worth drawing small.
+fn presenter_states() -> Vec<(&'static str, App)> {
+    let mut out = Vec::new();
+    let mut two = app();
+    presenter_view(&mut two, 2);
+    run(&mut two, [Action::GoToSlide(BULLET_SLIDE)]);
+    out.push(("two", two));
+    let mut both = app();
+    presenter_view(&mut both, 0);
+    both.audience.problem = Some("audience windows cannot connect here".to_owned());
+    run(
+        &mut both,
+        [
+            Action::GoToSlide(BULLET_SLIDE),
+            Action::ToggleFreeze,
+            Action::GoToSlide(11),
+            Action::Blank,
+        ],
+    );
+    out.push(("blank and frozen", both));
+    let mut reveal = app();
+    presenter_view(&mut reveal, 1);
+    run(
+        &mut reveal,
+        [Action::GoToSlide(BULLET_SLIDE - 1), Action::Next],
+    );
+    out.push(("reveal", reveal));
+    let mut last = app();
+    presenter_view(&mut last, 1);
+    run(&mut last, [Action::Last]);
+    out.push(("last", last));
+    out
+}
+
+#[test]
+fn second_screen_views_render_at_every_small_size_without_panic() {
+    let mut sizes: Vec<(u16, u16)> = (1..=30)
+        .flat_map(|w| (1..=12).map(move |h| (w, h)))
+        .collect();
+    sizes.extend([(1, 200), (300, 2), (300, 90)]);
+    for (state, mut app) in presenter_states() {
+        for &(w, h) in &sizes {
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                draw(&mut app, w, h);
+            }));
+            assert!(result.is_ok(), "presenter view {state} panicked at {w}x{h}");
+        }
+    }
+    for (state, mut follower) in follower_states() {
+        for &(w, h) in &sizes {
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                draw_follower(&mut follower, w, h);
+            }));
+            assert!(result.is_ok(), "audience {state} panicked at {w}x{h}");
+        }
+    }
+}
+
+#[test]
+fn audience_too_small_says_so() {
+    let mut follower = follower();
+    follower.update(Cue::Show(shown_after([])));
+    let terminal = draw_follower(&mut follower, 19, 5);
+    let buf = terminal.backend().buffer();
+    assert!(find_text(buf, buf.area, "terminal too small").is_some());
 }

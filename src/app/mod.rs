@@ -106,6 +106,10 @@ pub struct Shown {
 
 /// The whole presenter state.
 #[derive(Clone, Debug)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent switches that combine freely (STYLE.md §3), not a state machine"
+)]
 pub struct App {
     /// The deck being presented.
     pub deck: Deck,
@@ -157,6 +161,9 @@ pub struct App {
     pub audience: Audience,
     /// Where the last class stopped, offered until the first move (`r` goes there).
     pub resume: Option<usize>,
+    /// Every slide whose title fits gets large type, not only the title slide and part
+    /// dividers: the audience window sets it; the presenter keeps its slide pane compact.
+    pub large_titles: bool,
 }
 
 impl App {
@@ -190,6 +197,7 @@ impl App {
             purpose: Purpose::Present,
             audience: Audience::default(),
             resume: None,
+            large_titles: false,
         };
         if let Some(v) = app.visited.first_mut() {
             *v = true;

@@ -28,7 +28,11 @@ impl App {
             }
             Action::AudienceCount(n) => {
                 self.audience.connected = n;
-                self.audience.presenter_view |= n > 0;
+                if n > 0 && !self.audience.presenter_view {
+                    // The notes are the point of a presenter view.
+                    self.audience.presenter_view = true;
+                    self.show_notes = true;
+                }
                 return None;
             }
             _ => {}
@@ -624,6 +628,9 @@ mod tests {
             Just(Action::SelectPrev),
             Just(Action::Submit),
             (1u16..200, 1u16..80).prop_map(|(w, h)| Action::Resize(w, h)),
+            Just(Action::ToggleFreeze),
+            Just(Action::Resume),
+            (0usize..3).prop_map(Action::AudienceCount),
         ]
     }
 
@@ -637,6 +644,99 @@ mod tests {
             prop_assert!(app.step < steps);
             prop_assert!(app.visited[app.current]);
             prop_assert!(app.history.iter().all(|&h| h < app.slide_count()));
+            let shown = app.shown();
+            prop_assert!(shown.slide < app.slide_count());
+            prop_assert!(shown.scroll_permille <= 1000);
         }
+    }
+
+    #[test]
+    fn an_audience_turns_the_presenter_view_on_for_good_with_the_notes() {
+        let mut app = app();
+        assert!(!app.audience.presenter_view);
+        run(&mut app, [Action::AudienceCount(2)]);
+        assert!(app.audience.presenter_view);
+        assert!(app.show_notes);
+        assert_eq!(app.audience.connected, 2);
+        run(&mut app, [Action::ToggleNotes, Action::AudienceCount(0)]);
+        assert!(
+            app.audience.presenter_view,
+            "the layout stays when the audience leaves"
+        );
+        assert!(!app.show_notes, "the teacher's choice is kept");
+    }
+
+    #[test]
+    fn blank_blanks_the_audience_only_once_there_is_one() {
+        let mut app = app();
+        run(&mut app, [Action::Blank]);
+        assert_eq!(app.mode, Mode::Blank, "alone, b blacks out this screen");
+        run(
+            &mut app,
+            [Action::Unblank, Action::AudienceCount(1), Action::Blank],
+        );
+        assert_eq!(app.mode, Mode::Normal, "the teacher keeps the notes");
+        assert!(app.audience.blank && app.shown().blank);
+        // Browsing does not bring the slide back to the class; b does.
+        run(&mut app, [Action::Next, Action::Next]);
+        assert!(app.shown().blank);
+        assert_eq!(app.shown().slide, 1);
+        run(&mut app, [Action::Blank]);
+        assert!(!app.shown().blank);
+    }
+
+    #[test]
+    fn freeze_holds_the_audience_while_the_teacher_browses() {
+        let mut app = app();
+        run(&mut app, [Action::ToggleFreeze]);
+        assert!(app.audience.frozen.is_none());
+        assert!(app.message.as_deref().unwrap().contains("tribune audience"));
+        run(&mut app, [Action::AudienceCount(1), Action::Next]);
+        // Slide 2, first reveal step.
+        assert_eq!((app.shown().slide, app.shown().step), (1, 0));
+        run(&mut app, [Action::ToggleFreeze, Action::Next, Action::Last]);
+        let shown = app.shown();
+        assert_eq!((shown.slide, shown.step, shown.frozen), (1, 0, true));
+        assert_eq!(app.current, 4);
+        // Blank still reaches a frozen audience.
+        run(&mut app, [Action::Blank]);
+        assert!(app.shown().blank && app.shown().frozen);
+        run(&mut app, [Action::Blank, Action::ToggleFreeze]);
+        let shown = app.shown();
+        assert_eq!((shown.slide, shown.frozen), (4, false));
+    }
+
+    #[test]
+    fn reveal_steps_reach_the_audience() {
+        let mut app = app();
+        run(&mut app, [Action::AudienceCount(1), Action::Next]);
+        let steps: Vec<usize> = (0..3)
+            .map(|_| {
+                let step = app.shown().step;
+                run(&mut app, [Action::Next]);
+                step
+            })
+            .collect();
+        assert_eq!(steps, vec![0, 1, 2]);
+        assert_eq!(app.shown().slide, 2);
+    }
+
+    #[test]
+    fn r_resumes_where_the_last_class_stopped_until_the_first_move() {
+        let mut app = app();
+        app.resume = Some(3);
+        run(&mut app, [Action::Resume]);
+        assert_eq!(app.current, 3);
+        assert_eq!(app.resume, None);
+        run(&mut app, [Action::Back]);
+        assert_eq!(app.current, 0, "resuming is a jump backtick undoes");
+        run(&mut app, [Action::Resume]);
+        assert_eq!(app.current, 0);
+        assert_eq!(app.message.as_deref(), Some("no earlier class to resume"));
+
+        let mut app = self::app();
+        app.resume = Some(3);
+        run(&mut app, [Action::Next, Action::Resume]);
+        assert_eq!(app.current, 1, "moving on lapses the offer");
     }
 }

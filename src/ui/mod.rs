@@ -1,8 +1,12 @@
 //! Drawing: `impl Widget for &App` lays out the screen (slide, timeline, notes, status bar) and
-//! the overlays. Views only read state; geometry is a pure function so that `update` (scrolling)
-//! and the mouse handler (timeline clicks) see the same layout the screen does.
+//! the overlays; in the presenter view the notes pane also previews what comes next. The
+//! audience window (`impl Widget for &Follower`) lives in `audience`. Views only read state;
+//! geometry is a pure function so that `update` (scrolling), the mouse handler (timeline clicks)
+//! and the audience window's scrolling see the same layout the screen does.
 
+pub mod audience;
 pub mod overlay;
+pub mod presenter;
 pub mod slide;
 pub mod status;
 pub mod theme;
@@ -12,13 +16,44 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Widget};
+use ratatui::widgets::Widget;
 
 use crate::app::{App, Mode};
 use crate::text::{truncate, wrap_plain};
+use crate::ui::presenter::Placement;
+use crate::ui::theme::Theme;
 
 /// The smallest screen we draw on.
 pub const MIN_SIZE: (u16, u16) = (20, 6);
+
+/// The notes pane is at least this wide before the presenter view's "next" preview gets a
+/// column of its own beside the notes; narrower, it goes under them.
+const NEXT_BESIDE_MIN: u16 = 70;
+
+/// Width of the notes pane's label column ("NOTES", "next ›").
+const LABEL_W: u16 = 10;
+
+/// Whether `area` is below the smallest size we draw on.
+fn is_too_small(area: Rect) -> bool {
+    area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1
+}
+
+/// Says the terminal is too small, wrapped into whatever room there is.
+fn render_too_small(theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let msg = format!("terminal too small: need {}x{}", MIN_SIZE.0, MIN_SIZE.1);
+    for (i, line) in wrap_plain(&msg, theme.warning(), usize::from(area.width))
+        .iter()
+        .enumerate()
+        .take(usize::from(area.height))
+    {
+        buf.set_line(
+            area.x,
+            area.y + u16::try_from(i).unwrap_or(0),
+            line,
+            area.width,
+        );
+    }
+}
 
 /// Where each pane goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,7 +112,7 @@ fn slide_area(app: &App) -> Rect {
 
 /// Where slide text goes inside the slide pane: a row of margin above and below, when the
 /// screen is tall enough to spare them.
-fn slide_text_area(pane: Rect) -> Rect {
+pub fn slide_text_area(pane: Rect) -> Rect {
     if pane.height >= 12 {
         Rect::new(pane.x, pane.y + 1, pane.width, pane.height - 2)
     } else {
@@ -110,20 +145,8 @@ pub fn timeline_hit(app: &App, column: u16, row: u16) -> Option<usize> {
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         buf.set_style(area, Style::new().bg(self.theme.background));
-        if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
-            let msg = format!("terminal too small: need {}x{}", MIN_SIZE.0, MIN_SIZE.1);
-            for (i, line) in wrap_plain(&msg, self.theme.warning(), usize::from(area.width))
-                .iter()
-                .enumerate()
-                .take(usize::from(area.height))
-            {
-                buf.set_line(
-                    area.x,
-                    area.y + u16::try_from(i).unwrap_or(0),
-                    line,
-                    area.width,
-                );
-            }
+        if is_too_small(area) {
+            render_too_small(&self.theme, area, buf);
             return;
         }
         if self.mode == Mode::Blank {
@@ -146,7 +169,7 @@ impl Widget for &App {
             timeline::TimelineView { app: self }.render(inner, buf);
         }
         if let Some(notes) = a.notes {
-            render_notes(self, notes, buf);
+            render_notes(self, notes, a.timeline, buf);
         }
         status::StatusBar { app: self }.render(a.status, buf);
         match &self.mode {
@@ -226,22 +249,66 @@ fn timing_line(app: &App) -> Option<Line<'static>> {
     Some(Line::from(spans))
 }
 
-/// The speaker-notes pane: the notes, the slide's sources, and what comes next.
-fn render_notes(app: &App, area: Rect, buf: &mut Buffer) {
+/// The speaker-notes pane: the notes, the slide's sources, and what comes next; in the
+/// presenter view, what comes next gets a column of its own (or rows under the notes). The
+/// column continues the timeline's rule when the sidebar is open above it.
+fn render_notes(app: &App, area: Rect, timeline: Option<Rect>, buf: &mut Buffer) {
     let theme = &app.theme;
     let rule = "─".repeat(usize::from(area.width));
     buf.set_string(area.x, area.y, &rule, theme.rule());
-    let timing = timing_line(app);
-    let [timing_area, body, next] = Rect::new(
+    let inner = Rect::new(
         area.x,
         area.y + 1,
         area.width,
         area.height.saturating_sub(1),
-    )
-    .layout(&Layout::vertical([
+    );
+    if !app.audience.presenter_view {
+        let [notes, next] = inner.layout(&Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(1),
+        ]));
+        render_notes_text(app, notes, buf);
+        render_next_line(app, next, buf);
+        return;
+    }
+    if inner.width >= NEXT_BESIDE_MIN {
+        // The rule's column: under the timeline's, else a third of the way from the right.
+        let (rule_x, junction) = match timeline {
+            Some(side) if side.x > inner.x + 1 && side.x < inner.right() => (side.x, "┼"),
+            _ => (inner.right() - inner.width / 3 - 2, "┬"),
+        };
+        let notes = Rect::new(inner.x, inner.y, rule_x - inner.x - 1, inner.height);
+        let next = Rect::new(
+            rule_x + 2,
+            inner.y,
+            inner.right().saturating_sub(rule_x + 2),
+            inner.height,
+        );
+        render_notes_text(app, notes, buf);
+        buf.set_string(rule_x, area.y, junction, theme.rule());
+        for y in inner.top()..inner.bottom() {
+            buf.set_string(rule_x, y, "│", theme.rule());
+        }
+        presenter::render_next(app, next, Placement::Beside, buf);
+    } else {
+        // Under the notes: a few rows when the pane can spare them, else the one line.
+        let next_h = if inner.height >= 7 { 3 } else { 1 };
+        let [notes, next] = inner.layout(&Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(next_h),
+        ]));
+        render_notes_text(app, notes, buf);
+        presenter::render_next(app, next, Placement::Below { label_w: LABEL_W }, buf);
+    }
+}
+
+/// The notes themselves, under the timing line when there is one.
+fn render_notes_text(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let timing = timing_line(app);
+    let [timing_area, body] = area.layout(&Layout::vertical([
         Constraint::Length(u16::from(timing.is_some())),
         Constraint::Fill(1),
-        Constraint::Length(1),
     ]));
     if let Some(line) = timing {
         buf.set_line(
@@ -251,8 +318,7 @@ fn render_notes(app: &App, area: Rect, buf: &mut Buffer) {
             timing_area.width.saturating_sub(2),
         );
     }
-    let label_w = 10u16;
-    let text_w = usize::from(body.width.saturating_sub(label_w + 2));
+    let text_w = usize::from(body.width.saturating_sub(LABEL_W + 2));
     let Some(slide) = app.deck.slide(app.current) else {
         return;
     };
@@ -281,16 +347,21 @@ fn render_notes(app: &App, area: Rect, buf: &mut Buffer) {
             buf.set_string(body.x + 2, y, "NOTES", theme.dim());
         }
         buf.set_line(
-            body.x + 2 + label_w,
+            body.x + 2 + LABEL_W,
             y,
             line,
-            body.width.saturating_sub(label_w + 2),
+            body.width.saturating_sub(LABEL_W + 2),
         );
     }
     if cut {
         let y = body.bottom().saturating_sub(1);
         buf.set_string(body.x + 2, y, "more ↓", theme.warning());
     }
+}
+
+/// The single-terminal notes pane's last line: the next slide's title and date.
+fn render_next_line(app: &App, next: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
     let next_line = match app.deck.slide(app.current + 1) {
         Some(n) => Line::from(vec![
             Span::styled("next ›", theme.dim()),
@@ -298,7 +369,7 @@ fn render_notes(app: &App, area: Rect, buf: &mut Buffer) {
             Span::styled(
                 truncate(
                     n.title.as_str(),
-                    usize::from(next.width.saturating_sub(label_w + 4)),
+                    usize::from(next.width.saturating_sub(LABEL_W + 4)),
                 ),
                 theme.text(),
             ),
@@ -315,7 +386,6 @@ fn render_notes(app: &App, area: Rect, buf: &mut Buffer) {
         None => Line::styled("next ›    (end of the lecture)", theme.dim()),
     };
     buf.set_line(next.x + 2, next.y, &next_line, next.width.saturating_sub(2));
-    let _ = Block::default();
 }
 
 #[cfg(test)]

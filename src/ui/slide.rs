@@ -1,5 +1,6 @@
 //! The slide itself: header (part and date), title, body blocks, incremental reveal, big text on
-//! the title slide and part dividers, and scrolling with visible markers when it does not fit.
+//! the title slide and part dividers (and, in the audience window, on every slide whose title
+//! fits), and scrolling with visible markers when it does not fit.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -119,9 +120,19 @@ pub fn layout(
         Vec::new()
     };
 
+    // The blocks first: whether a large title leaves them room depends on their height.
+    let blocks = block_rows(&slide.body, step, measure, wide, theme);
+
     let mut body: Vec<SlideLine> = Vec::new();
     let big = if is_divider(deck, index) {
         big_title(slide.title.as_str(), measure, area_height)
+    } else if app.large_titles {
+        // Every reveal step included, so that the title does not change size mid-slide.
+        large_title(
+            slide.title.as_str(),
+            measure,
+            usize::from(area_height).saturating_sub(head.len() + 1 + blocks.len()),
+        )
     } else {
         None
     };
@@ -129,7 +140,7 @@ pub fn layout(
         body.push((Line::default(), true));
         // The title slide's body carries the deck's own subtitle; a part divider shows the
         // part's subtitle under its big title.
-        let sub = if index == 0 {
+        let sub = if index == 0 || !is_divider(deck, index) {
             None
         } else {
             part.subtitle.as_ref().map(|s| s.as_str().to_owned())
@@ -155,21 +166,7 @@ pub fn layout(
         body.push((Line::styled("━".repeat(rule_width), theme.accent()), true));
         body.push((Line::default(), true));
     }
-
-    let mut shown_steps = 0;
-    for (b, block) in slide.body.iter().enumerate() {
-        if matches!(block, Block::Pause) {
-            shown_steps += 1;
-            continue;
-        }
-        let revealed = shown_steps <= step;
-        if b > 0 && !body.last().is_some_and(|(l, _)| l.spans.is_empty()) {
-            body.push((Line::default(), revealed));
-        }
-        for l in block_lines(block, measure, wide, theme) {
-            body.push((l, revealed));
-        }
-    }
+    body.extend(blocks);
     while body.last().is_some_and(|(l, _)| l.spans.is_empty()) {
         body.pop();
     }
@@ -179,6 +176,32 @@ pub fn layout(
         body,
         indent,
     }
+}
+
+/// The body's blocks as lines, each marked with whether reveal step `step` has reached it.
+fn block_rows(
+    blocks: &[Block],
+    step: usize,
+    measure: usize,
+    wide: usize,
+    theme: &Theme,
+) -> Vec<SlideLine> {
+    let mut rows: Vec<SlideLine> = Vec::new();
+    let mut shown_steps = 0;
+    for (b, block) in blocks.iter().enumerate() {
+        if matches!(block, Block::Pause) {
+            shown_steps += 1;
+            continue;
+        }
+        let revealed = shown_steps <= step;
+        if b > 0 && rows.last().is_some_and(|(l, _)| !l.spans.is_empty()) {
+            rows.push((Line::default(), revealed));
+        }
+        for l in block_lines(block, measure, wide, theme) {
+            rows.push((l, revealed));
+        }
+    }
+    rows
 }
 
 fn header_line(label: &str, date: &str, measure: usize, theme: &Theme) -> Line<'static> {
@@ -195,16 +218,16 @@ fn header_line(label: &str, date: &str, measure: usize, theme: &Theme) -> Line<'
     ])
 }
 
-/// Splits an ASCII title into lines of big text that fit `measure`, or `None` when it cannot be
-/// drawn that way (non-ASCII glyphs come out blank in tui-big-text, or the screen is too small).
-fn big_title(title: &str, measure: usize, area_height: u16) -> Option<(Vec<String>, u16)> {
-    // Quadrant glyphs: 4 columns by 4 rows per character.
-    const CELL_W: usize = 4;
-    const CELL_H: u16 = 4;
+/// Quadrant glyphs: 4 columns by 4 rows per character.
+const BIG_CELL: (usize, u16) = (4, 4);
+
+/// Splits an ASCII title into lines of big text at most `measure` columns wide, or `None` when
+/// it cannot be drawn that way (tui-big-text draws non-ASCII glyphs blank, or a word is too long).
+fn big_lines(title: &str, measure: usize) -> Option<Vec<String>> {
     if !title.is_ascii() || title.chars().any(|c| c.is_ascii_control()) {
         return None;
     }
-    let per_line = measure / CELL_W;
+    let per_line = measure / BIG_CELL.0;
     if per_line < 6 {
         return None;
     }
@@ -221,9 +244,23 @@ fn big_title(title: &str, measure: usize, area_height: u16) -> Option<(Vec<Strin
             _ => lines.push(word.to_owned()),
         }
     }
-    let height = u16::try_from(lines.len()).ok()? * CELL_H;
-    // Leave room for the header, subtitle and a line of body.
+    (!lines.is_empty()).then_some(lines)
+}
+
+/// Big text for the title slide and part dividers: up to three lines, with room left for the
+/// header, the subtitle and a line of body.
+fn big_title(title: &str, measure: usize, area_height: u16) -> Option<(Vec<String>, u16)> {
+    let lines = big_lines(title, measure)?;
+    let height = u16::try_from(lines.len()).ok()? * BIG_CELL.1;
     (lines.len() <= 3 && height + 8 <= area_height).then_some((lines, height))
+}
+
+/// Big text for any other slide (the audience window's large titles): at most two lines, and
+/// only when the whole body still fits in the `room` rows the title may take.
+fn large_title(title: &str, measure: usize, room: usize) -> Option<(Vec<String>, u16)> {
+    let lines = big_lines(title, measure)?;
+    let height = u16::try_from(lines.len()).ok()? * BIG_CELL.1;
+    (lines.len() <= 2 && usize::from(height) <= room).then_some((lines, height))
 }
 
 /// Lines for one block: text wraps at `measure`; a document excerpt, whose lines are the
@@ -352,6 +389,38 @@ fn prefixed(lead: Span<'static>, line: Line<'static>) -> Line<'static> {
     Line::from(spans)
 }
 
+/// The lines slide `index` adds at reveal step `step`, wrapped to `width` and without blank
+/// lines: what the presenter's "next" column previews.
+pub fn step_lines(app: &App, index: usize, step: usize, width: usize) -> Vec<Line<'static>> {
+    step_blocks(app, index, step, width)
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// `step_lines`, block by block.
+pub fn step_blocks(app: &App, index: usize, step: usize, width: usize) -> Vec<Vec<Line<'static>>> {
+    let Some(slide) = app.deck.slide(index) else {
+        return Vec::new();
+    };
+    let width = width.max(1);
+    let mut shown_steps = 0;
+    let mut out = Vec::new();
+    for block in &slide.body {
+        if matches!(block, Block::Pause) {
+            shown_steps += 1;
+        } else if shown_steps == step {
+            out.push(
+                block_lines(block, width, width, &app.theme)
+                    .into_iter()
+                    .filter(|l| line_width(l) > 0)
+                    .collect(),
+            );
+        }
+    }
+    out
+}
+
 /// Lines the current slide can scroll by at the current size.
 pub fn max_scroll(app: &App, area: Rect) -> usize {
     let l = layout(app, app.current, app.step, area.width, area.height);
@@ -466,6 +535,90 @@ mod tests {
         assert_eq!(big_title("中蘇友好", 66, 40), None);
         assert_eq!(big_title("The two deaths of Stalin", 66, 12), None);
         assert_eq!(big_title("The two deaths of Stalin", 20, 40), None);
+    }
+
+    #[test]
+    fn large_titles_take_two_lines_at_most_and_need_room_below() {
+        assert_eq!(
+            large_title("Panic at the French embassy", 66, 20),
+            Some((
+                vec!["Panic at the".to_owned(), "French embassy".to_owned()],
+                8
+            ))
+        );
+        assert_eq!(
+            large_title("4 March 1953", 66, 4),
+            Some((vec!["4 March 1953".to_owned()], 4))
+        );
+        // Three lines of big text would push the body off a projector.
+        assert_eq!(
+            large_title("A Congress held 8 months ahead of schedule", 66, 40),
+            None
+        );
+        assert_eq!(large_title("4 March 1953", 66, 3), None, "no room left");
+        assert_eq!(
+            large_title("Remember Stalin's “Doctors' Plot”?", 66, 40),
+            None
+        );
+    }
+}
+
+#[cfg(test)]
+mod large_title_tests {
+    use super::*;
+    use crate::deck::{BUNDLED_NAME, BUNDLED_SOURCE, parse_deck};
+    use crate::ui::theme::Theme;
+
+    fn app() -> App {
+        let deck = parse_deck(BUNDLED_NAME, BUNDLED_SOURCE.as_bytes())
+            .unwrap()
+            .deck;
+        App::new(deck, Theme::bundled())
+    }
+
+    #[test]
+    fn large_titles_are_the_audience_windows_and_always_leave_the_body_room() {
+        let mut app = app();
+        // "4 March 1953": plain in the presenter, big in the audience window.
+        assert!(layout(&app, 4, 0, 80, 21).big.is_none());
+        app.large_titles = true;
+        for (w, h) in [(80, 21), (120, 37), (60, 30)] {
+            for index in 0..app.slide_count() {
+                let l = layout(&app, index, 0, w, h);
+                if l.big.is_some() && !is_divider(&app.deck, index) {
+                    assert!(
+                        l.height() <= usize::from(h),
+                        "slide {} at {w}x{h}",
+                        index + 1
+                    );
+                }
+            }
+        }
+        assert!(layout(&app, 4, 0, 80, 21).big.is_some());
+        // The decision does not depend on the reveal step, so the title keeps its size.
+        assert_eq!(
+            layout(&app, 4, 0, 80, 21).height(),
+            layout(&app, 4, 1, 80, 21).height()
+        );
+        // Too short a screen for big text and the body: the plain title.
+        assert!(layout(&app, 4, 0, 80, 12).big.is_none());
+    }
+
+    #[test]
+    fn step_lines_are_what_a_step_adds() {
+        let app = app();
+        let first: Vec<String> = step_lines(&app, 4, 1, 66)
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect();
+        assert_eq!(
+            first.first().map(String::as_str),
+            Some("• Stalin NOT in his Kremlin apartment (the first of many lies)")
+        );
+        assert!(
+            step_lines(&app, 4, 2, 66).is_empty(),
+            "slide 5 has two steps"
+        );
     }
 }
 

@@ -1,5 +1,6 @@
 //! The one-line status bar: part, slide N/M, the slide's date, typed digits or a message, the
-//! elapsed time and the clock.
+//! elapsed time and the clock; in the presenter view also the audience windows connected and a
+//! badge when the class sees something else (blank, or frozen on another slide).
 
 use std::time::Duration;
 
@@ -24,6 +25,97 @@ pub struct StatusBar<'a> {
     pub app: &'a App,
 }
 
+/// Width of styled pieces.
+fn spans_width(spans: &[Span]) -> usize {
+    spans.iter().map(|s| width(&s.content)).sum()
+}
+
+/// Columns between the slide number and the audience badges.
+const BADGE_GAP: usize = 2;
+
+/// The badges saying the class sees something other than the teacher's slide, fullest first;
+/// empty when it sees the same.
+fn badges(app: &App) -> Vec<Vec<Span<'static>>> {
+    let theme = &app.theme;
+    let blank = app.audience.blank.then_some([
+        " AUDIENCE BLANK · b shows ".to_owned(),
+        " AUDIENCE BLANK ".to_owned(),
+        " BLANK ".to_owned(),
+        " BLANK ".to_owned(),
+    ]);
+    let frozen = app.audience.frozen.as_ref().map(|f| {
+        let n = f.slide + 1;
+        [
+            format!(" AUDIENCE FROZEN on {n} · f follows "),
+            format!(" AUDIENCE FROZEN on {n} "),
+            format!(" FROZEN on {n} "),
+            " FROZEN ".to_owned(),
+        ]
+    });
+    if blank.is_none() && frozen.is_none() {
+        return Vec::new();
+    }
+    (0..4)
+        .map(|level| {
+            let mut spans = Vec::new();
+            if let Some(b) = &blank {
+                spans.push(Span::styled(b[level].clone(), theme.badge()));
+            }
+            if let Some(f) = &frozen {
+                if !spans.is_empty() {
+                    spans.push(Span::styled(" ", theme.status()));
+                }
+                spans.push(Span::styled(f[level].clone(), theme.badge()));
+            }
+            spans
+        })
+        .collect()
+}
+
+/// The right-hand side, fullest first: in the presenter view the audience count, then the
+/// elapsed time and the clock; the last choice is empty.
+fn rights(app: &App) -> Vec<Vec<Span<'static>>> {
+    let theme = &app.theme;
+    let status = theme.status();
+    let elapsed = app.elapsed().map_or("▶ –:––:––".to_owned(), |d| {
+        format!("▶ {}", format_elapsed(d))
+    });
+    let with_clock = if app.clock.is_empty() {
+        format!("{elapsed} ")
+    } else {
+        format!("{elapsed}   {} ", app.clock)
+    };
+    if !app.audience.presenter_view {
+        return vec![
+            vec![Span::styled(with_clock, status)],
+            vec![Span::styled(format!("{elapsed} "), status)],
+            Vec::new(),
+        ];
+    }
+    let n = app.audience.connected;
+    let (full, short) = if n == 0 {
+        let warn = theme.warning().bg(theme.status_bg);
+        (Span::styled("no audience", warn), Span::styled("▣ 0", warn))
+    } else {
+        (
+            Span::styled(format!("▣ {n} audience"), status),
+            Span::styled(format!("▣ {n}"), status),
+        )
+    };
+    let sep = || Span::styled("   ", status);
+    vec![
+        vec![full.clone(), sep(), Span::styled(with_clock, status)],
+        vec![full, sep(), Span::styled(format!("{elapsed} "), status)],
+        vec![
+            short.clone(),
+            sep(),
+            Span::styled(format!("{elapsed} "), status),
+        ],
+        vec![short, Span::styled(" ", status)],
+        Vec::new(),
+    ]
+}
+
 impl Widget for StatusBar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
@@ -41,6 +133,7 @@ impl Widget for StatusBar<'_> {
         };
         // Fullest first; on a narrow screen the slide number outlasts the clock.
         let number = format!(" {}/{}{step}", app.current + 1, app.slide_count());
+        let bare_number = format!(" {}/{}", app.current + 1, app.slide_count());
         let lefts = [
             format!(
                 " Part {} ·{number} · {}",
@@ -49,42 +142,52 @@ impl Widget for StatusBar<'_> {
             ),
             format!("{number} · {}", slide.date.human()),
             number.clone(),
-        ];
-        let elapsed = app.elapsed().map_or("▶ –:––:––".to_owned(), |d| {
-            format!("▶ {}", format_elapsed(d))
-        });
-        let rights = [
-            if app.clock.is_empty() {
-                format!("{elapsed} ")
-            } else {
-                format!("{elapsed}   {} ", app.clock)
-            },
-            format!("{elapsed} "),
-            String::new(),
+            bare_number.clone(),
         ];
         let w = usize::from(area.width);
-        let right = rights
+        // What the class sees outlasts everything but the slide number: the teacher must not
+        // miss that the projector is black or held on another slide.
+        let all_badges = badges(app);
+        let (badge, least) = match all_badges
             .iter()
-            .find(|r| width(&number) + width(r) < w)
-            .cloned()
+            .find(|b| width(&number) + BADGE_GAP + spans_width(b) <= w)
+        {
+            Some(b) => (b.clone(), &number),
+            None => (all_badges.last().cloned().unwrap_or_default(), &bare_number),
+        };
+        let badge_w = if badge.is_empty() {
+            0
+        } else {
+            BADGE_GAP + spans_width(&badge)
+        };
+        let right = rights(app)
+            .into_iter()
+            .find(|r| width(least) + badge_w + spans_width(r) < w)
             .unwrap_or_default();
+        let right_w = spans_width(&right);
         let left = lefts
             .iter()
-            .find(|l| width(l) + width(&right) < w)
-            .map_or_else(|| truncate(&number, w), Clone::clone);
-        let middle: Option<Span> = if app.digits.is_empty() {
-            app.message
-                .as_ref()
-                .map(|m| Span::styled(m.clone(), theme.warning().bg(theme.status_bg)))
-        } else {
+            .find(|l| width(l) + badge_w + right_w < w)
+            .map_or_else(|| truncate(least, w), Clone::clone);
+        let middle: Option<Span> = if !app.digits.is_empty() {
             Some(Span::styled(
                 format!("go to slide {}▏ Enter", app.digits),
                 theme.accent().bg(theme.status_bg),
             ))
+        } else if let Some(m) = &app.message {
+            Some(Span::styled(m.clone(), theme.warning().bg(theme.status_bg)))
+        } else {
+            app.audience
+                .problem
+                .as_ref()
+                .map(|p| Span::styled(p.clone(), theme.dim().bg(theme.status_bg)))
         };
-        let right_w = width(&right);
         let mut spans = vec![Span::styled(left.clone(), theme.status())];
-        let room = w.saturating_sub(width(&left) + right_w);
+        if !badge.is_empty() {
+            spans.push(Span::styled(" ".repeat(BADGE_GAP), theme.status()));
+            spans.extend(badge);
+        }
+        let room = w.saturating_sub(width(&left) + badge_w + right_w);
         if let Some(m) = middle {
             let text = truncate(&m.content, room.saturating_sub(4));
             let pad = room.saturating_sub(width(&text)) / 2;
@@ -92,11 +195,11 @@ impl Widget for StatusBar<'_> {
             spans.push(Span::styled(text, m.style));
         }
         buf.set_line(area.x, area.y, &Line::from(spans), area.width);
-        if w > right_w + width(&left) {
+        if w > right_w + width(&left) + badge_w {
             let x = area
                 .right()
                 .saturating_sub(u16::try_from(right_w).unwrap_or(0));
-            buf.set_string(x, area.y, &right, theme.status());
+            buf.set_line(x, area.y, &Line::from(right), area.width);
         }
     }
 }

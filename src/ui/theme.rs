@@ -140,6 +140,13 @@ impl Theme {
     pub fn warning(&self) -> Style {
         Style::new().fg(self.warning)
     }
+    /// A state that must not be missed (the audience blanked or frozen): inverse warning.
+    pub fn badge(&self) -> Style {
+        Style::new()
+            .fg(self.status_bg)
+            .bg(self.warning)
+            .add_modifier(Modifier::BOLD)
+    }
 }
 
 #[cfg(test)]
