@@ -188,11 +188,23 @@ fn present(args: &PresentArgs, purpose: Purpose, target: Option<Duration>) -> Ex
     let dir = records_dir(&args.deck);
     let records = dir.as_deref().map(read_records).unwrap_or_default();
     let deck_target = loaded.deck.duration.map(Seconds::duration);
-    let rehearsal = (purpose == Purpose::Rehearse).then(|| tui::Rehearsal {
-        dir: dir.clone(),
-        target: target.or(deck_target),
-    });
-    tui::present(loaded, args, &records, rehearsal)
+    let session = match purpose {
+        Purpose::Rehearse => tui::Session::Rehearsal {
+            dir,
+            target: target.or(deck_target),
+        },
+        Purpose::Present => {
+            let key = record::deck_key(args.deck.deck.as_deref());
+            let log_dir = record::state_dir().map(|s| record::class_dir(&s, &key));
+            let classes = log_dir.as_deref().map(read_records).unwrap_or_default();
+            tui::Session::Class {
+                resume_at: record::resume_point(&loaded.deck, &classes),
+                log_dir,
+                socket: crate::link::socket_path(&key).map_err(|e| e.to_string()),
+            }
+        }
+    };
+    tui::present(loaded, args, &records, &session)
 }
 
 /// Where this deck's rehearsal records live, if there is a state directory at all.
@@ -243,7 +255,24 @@ fn report(args: &ReportArgs) -> ExitCode {
     })
 }
 
+/// Runs an audience window for a deck.
 fn audience(arg: &DeckArg) -> ExitCode {
-    let _ = arg;
-    ExitCode::FAILURE
+    let loaded = match load(arg) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let socket = match crate::link::socket_path(&record::deck_key(arg.deck.as_deref())) {
+        Ok(path) => path,
+        Err(e) => {
+            eprintln!("tribune: cannot follow a presenter: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let app = crate::app::App::new(loaded.deck, crate::ui::theme::Theme::bundled());
+    // Reading the deck again is quiet: its errors belong to the presenter's terminal.
+    let reload = || match &arg.deck {
+        Some(path) => load_path(path).ok().map(|l| l.deck),
+        None => None,
+    };
+    tui::audience(app, &socket, reload)
 }

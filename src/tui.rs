@@ -3,35 +3,50 @@
 //! alternate screen left, cursor shown, mouse capture off.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use anyhow::Context;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEvent, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 
-use crate::app::keymap::handle_key;
+use crate::app::follower::{Cue, Follower};
+use crate::app::keymap::{audience_key, handle_key};
 use crate::app::{Action, App, Purpose};
 use crate::cli::PresentArgs;
 use crate::deck::{DateQuery, Loaded, Seconds};
+use crate::link::{self, Heard, Hub, Started};
 use crate::record::{self, Record};
 use crate::rehearsal;
 use crate::ui::theme::Theme;
 use crate::ui::timeline_hit;
 
-/// A rehearsal's settings.
+/// Why the presenter runs, and what it keeps.
 #[derive(Clone, Debug)]
-pub struct Rehearsal {
-    /// Where its record goes (none: it cannot be saved, and the user is told).
-    pub dir: Option<PathBuf>,
-    /// The talk's target length, shared among the slides as budgets.
-    pub target: Option<Duration>,
+pub enum Session {
+    /// In front of a class: the class is logged, audience windows may follow.
+    Class {
+        /// Where the class log goes (none: it cannot be saved).
+        log_dir: Option<PathBuf>,
+        /// Where the last class stopped, if anywhere worth resuming.
+        resume_at: Option<usize>,
+        /// The socket audience windows find this presenter on, or why there is none.
+        socket: Result<PathBuf, String>,
+    },
+    /// Alone, against the clock.
+    Rehearsal {
+        /// Where its record goes (none: it cannot be saved, and the user is told).
+        dir: Option<PathBuf>,
+        /// The talk's target length, shared among the slides as budgets.
+        target: Option<Duration>,
+    },
 }
 
 /// Presents a loaded deck until the user quits, or rehearses it; returns the exit code.
@@ -40,26 +55,23 @@ pub fn present(
     loaded: Loaded,
     args: &PresentArgs,
     records: &[Record],
-    rehearsal: Option<Rehearsal>,
+    session: &Session,
 ) -> ExitCode {
     let mut app = App::new(loaded.deck, Theme::bundled());
-    app.show_notes = args.notes || rehearsal.is_some();
+    app.show_notes = args.notes || args.presenter;
     app.show_timeline = !args.no_timeline;
+    app.audience.presenter_view = args.presenter;
     let deck_target = app.deck.duration.map(Seconds::duration);
-    let target = rehearsal.as_ref().map_or(deck_target, |r| r.target);
+    let (target, record_dir) = match session {
+        Session::Rehearsal { dir, target } => {
+            app.purpose = Purpose::Rehearse;
+            app.show_notes = true;
+            (*target, dir.clone())
+        }
+        Session::Class { log_dir, .. } => (deck_target, log_dir.clone()),
+    };
     app.budgets = rehearsal::budgets(&app.deck, target);
     app.last_times = record::last_times(&app.deck, records);
-    if rehearsal.is_some() {
-        app.purpose = Purpose::Rehearse;
-    }
-    match start_slide(&app, args) {
-        Ok(Some(index)) => app.start_at(index),
-        Ok(None) => {}
-        Err(message) => {
-            eprintln!("tribune: {message}");
-            return ExitCode::FAILURE;
-        }
-    }
     if !loaded.warnings.is_empty() {
         let n = loaded.warnings.len();
         app.message = Some(format!(
@@ -67,23 +79,55 @@ pub fn present(
             if n == 1 { "" } else { "s" }
         ));
     }
-    let mut recorder = rehearsal.map(|r| Recorder {
-        dir: r.dir,
-        target: r.target,
+    let resume_at = match session {
+        Session::Class { resume_at, .. } => *resume_at,
+        Session::Rehearsal { .. } => None,
+    };
+    match start_slide(&app, args, resume_at) {
+        Ok(Some(index)) => app.start_at(index),
+        Ok(None) if args.resume => {
+            app.message =
+                Some("no earlier class stopped past slide 1: starting at the beginning".into());
+        }
+        Ok(None) => {
+            if let Some(index) = resume_at {
+                app.resume = Some(index);
+                app.message = Some(format!(
+                    "r resumes at slide {} where the last class stopped",
+                    index + 1
+                ));
+            }
+        }
+        Err(message) => {
+            eprintln!("tribune: {message}");
+            return ExitCode::FAILURE;
+        }
+    }
+    let mut recorder = Recorder {
+        purpose: app.purpose,
+        dir: record_dir,
+        target: match session {
+            Session::Rehearsal { target, .. } => *target,
+            Session::Class { .. } => None,
+        },
         started: None,
         saved_at_slide: None,
         saved: None,
         error: None,
-    });
-    if recorder.as_ref().is_some_and(|r| r.dir.is_none()) {
+    };
+    if recorder.dir.is_none() {
         app.message =
             Some("no state directory (HOME or XDG_STATE_HOME): times will not be saved".into());
     }
-    let result = run(&mut app, recorder.as_mut());
-    if let Some(r) = recorder.as_mut() {
-        r.save(&app, true);
-        r.report(&app);
-    }
+    let hub = match session {
+        Session::Class { socket, .. } => start_hub(&mut app, socket.as_ref()),
+        Session::Rehearsal { .. } => None,
+    };
+    let result = run(&mut app, &mut recorder, hub.as_ref());
+    // Audience windows go back to waiting before anything else is written.
+    drop(hub);
+    recorder.save(&app, true);
+    recorder.report(&app);
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -93,12 +137,33 @@ pub fn present(
     }
 }
 
-/// Saves a rehearsal's record: a checkpoint at every slide change, so a crash loses at most
-/// the slide in progress, and the final record at the end.
+/// Opens the socket audience windows follow; a failure is shown, never fatal.
+fn start_hub(app: &mut App, socket: Result<&PathBuf, &String>) -> Option<Hub> {
+    let started = socket
+        .map_err(Clone::clone)
+        .and_then(|path| Hub::start(path).map_err(|e| e.to_string()));
+    match started {
+        Ok(Started::Hub(hub)) => Some(hub),
+        Ok(Started::Taken(_)) => {
+            app.audience.problem = Some(
+                "another tribune is presenting this deck; audience windows follow that one".into(),
+            );
+            None
+        }
+        Err(e) => {
+            app.audience.problem = Some(format!("no audience windows: {e}"));
+            None
+        }
+    }
+}
+
+/// Saves a rehearsal's record or a class's log: a checkpoint at every slide change, so a crash
+/// loses at most the slide in progress, and the final record at the end.
 struct Recorder {
+    purpose: Purpose,
     dir: Option<PathBuf>,
     target: Option<Duration>,
-    /// When the rehearsal started (Unix seconds): at the first advance.
+    /// When the run started (Unix seconds): at the first advance.
     started: Option<u64>,
     /// The slide on screen at the last checkpoint.
     saved_at_slide: Option<usize>,
@@ -130,6 +195,7 @@ impl Recorder {
             &app.budgets,
             &app.spent_now(),
         );
+        rec.stopped_at = Some(record::stop_at(&app.deck, app.current));
         if end {
             rec.ended = Some(now_unix);
         }
@@ -139,19 +205,22 @@ impl Recorder {
                 self.error = None;
             }
             Err(e) => {
-                self.error = Some(format!(
-                    "cannot save the rehearsal in {}: {e}",
-                    dir.display()
-                ));
+                self.error = Some(format!("cannot save the record in {}: {e}", dir.display()));
             }
         }
     }
 
-    /// Tells the user, after the screen is restored, what was saved.
+    /// Tells the user, after the screen is restored, what was saved. A class is logged
+    /// quietly (`tribune log` shows it); only a failure to log it is worth a line.
     fn report(&self, app: &App) {
         if let Some(e) = &self.error {
             eprintln!("tribune: {e}");
-        } else if let Some(path) = &self.saved {
+            return;
+        }
+        if self.purpose != Purpose::Rehearse {
+            return;
+        }
+        if let Some(path) = &self.saved {
             let spent = app.spent_now();
             let slides = spent.iter().filter(|d| !d.is_zero()).count();
             let total: Duration = spent.iter().sum();
@@ -168,9 +237,16 @@ impl Recorder {
     }
 }
 
-/// Where `--slide` or `--date` asks to start, checked before the screen changes.
-fn start_slide(app: &App, args: &PresentArgs) -> Result<Option<usize>, String> {
+/// Where `--slide`, `--date` or `--resume` asks to start, checked before the screen changes.
+fn start_slide(
+    app: &App,
+    args: &PresentArgs,
+    resume_at: Option<usize>,
+) -> Result<Option<usize>, String> {
     let count = app.slide_count();
+    if args.resume {
+        return Ok(resume_at);
+    }
     if let Some(n) = args.slide {
         if n == 0 || n > count {
             return Err(format!("--slide {n}: slides run from 1 to {count}"));
@@ -193,7 +269,12 @@ fn wall_clock() -> String {
     jiff::ZonedDateTime::now().strftime("%H:%M").to_string()
 }
 
-fn run(app: &mut App, recorder: Option<&mut Recorder>) -> anyhow::Result<()> {
+/// Takes over the terminal, runs `body`, and gives the terminal back whatever happens. `body`
+/// gets the flag SIGTERM, SIGHUP and SIGINT raise.
+fn with_terminal<T>(
+    mouse: bool,
+    body: impl FnOnce(&mut DefaultTerminal, &AtomicBool) -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
     let quit_signal = Arc::new(AtomicBool::new(false));
     for signal in [
         signal_hook::consts::SIGTERM,
@@ -214,26 +295,37 @@ fn run(app: &mut App, recorder: Option<&mut Recorder>) -> anyhow::Result<()> {
         previous(info);
     }));
     let mut terminal = ratatui::init();
-    let result = execute!(io::stdout(), EnableMouseCapture)
-        .context("enabling the mouse")
-        .and_then(|()| event_loop(&mut terminal, app, &quit_signal, recorder));
+    let result = if mouse {
+        execute!(io::stdout(), EnableMouseCapture).context("enabling the mouse")
+    } else {
+        Ok(())
+    }
+    .and_then(|()| body(&mut terminal, &quit_signal));
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     let _ = io::stdout().flush();
     result
 }
 
+fn run(app: &mut App, recorder: &mut Recorder, hub: Option<&Hub>) -> anyhow::Result<()> {
+    with_terminal(true, |terminal, quit| {
+        event_loop(terminal, app, quit, recorder, hub)
+    })
+}
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     quit: &AtomicBool,
-    mut recorder: Option<&mut Recorder>,
+    recorder: &mut Recorder,
+    hub: Option<&Hub>,
 ) -> anyhow::Result<()> {
     let start = Instant::now();
     let size = terminal.size().context("reading the terminal size")?;
     apply(app, Action::Resize(size.width, size.height));
     let mut shown_second = None;
     let mut dirty = true;
+    let mut sent = None;
     while !app.should_quit && !quit.load(Ordering::Relaxed) {
         let now = start.elapsed();
         if shown_second != Some(now.as_secs()) {
@@ -241,13 +333,23 @@ fn event_loop(
             apply(app, tick(now));
             dirty = true;
         }
+        dirty |= count_audience(app, hub);
         if dirty {
+            // The audience first: the class should not wait for the teacher's screen.
+            if let Some(hub) = hub {
+                let shown = app.shown();
+                if sent.as_ref() != Some(&shown) {
+                    hub.show(&shown);
+                    sent = Some(shown);
+                }
+            }
             terminal
                 .draw(|frame| frame.render_widget(&*app, frame.area()))
                 .context("drawing")?;
             dirty = false;
         }
-        // Wake for the next second of the clock, and at least every 250 ms for signals.
+        // Wake for the next second of the clock, and at least every 250 ms for signals and
+        // audience windows coming and going.
         let to_next_second = Duration::from_millis(1000 - u64::from(now.subsec_millis()));
         if !event::poll(to_next_second.min(Duration::from_millis(250))).context("reading input")? {
             continue;
@@ -262,16 +364,135 @@ fn event_loop(
         };
         if let Some(action) = action {
             apply(app, tick(start.elapsed()));
+            // A key means what the screen says, and an audience that joined since the last
+            // look changes what `b` and `f` do.
+            count_audience(app, hub);
             apply(app, action);
             dirty = true;
-            if let Some(r) = recorder.as_deref_mut() {
-                r.save(app, false);
-            }
+            recorder.save(app, false);
         }
     }
     // Bring the clock up to the moment we stop, so the slide on screen keeps its time even
     // when a signal ends the loop between two ticks.
     apply(app, tick(start.elapsed()));
+    Ok(())
+}
+
+/// Tells the app how many audience windows follow it; true if that changed.
+fn count_audience(app: &mut App, hub: Option<&Hub>) -> bool {
+    let Some(hub) = hub else { return false };
+    let connected = hub.connected();
+    if connected == app.audience.connected {
+        return false;
+    }
+    apply(app, Action::AudienceCount(connected));
+    true
+}
+
+/// Runs an audience window for `app`'s deck, following the presenter on `socket`; `reload`
+/// reads the deck again when the presenter turns out to have another version of it.
+pub fn audience(
+    app: App,
+    socket: &Path,
+    reload: impl Fn() -> Option<crate::deck::Deck>,
+) -> ExitCode {
+    let mut follower = Follower::new(app);
+    let result = with_terminal(false, |terminal, quit| {
+        audience_loop(terminal, &mut follower, socket, quit, &reload)
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("tribune: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// What wakes the audience window.
+enum Wake {
+    Link(Heard),
+    Key(KeyEvent),
+    Resize(u16, u16),
+    InputFailed(String),
+}
+
+fn audience_loop(
+    terminal: &mut DefaultTerminal,
+    follower: &mut Follower,
+    socket: &Path,
+    quit: &AtomicBool,
+    reload: &dyn Fn() -> Option<crate::deck::Deck>,
+) -> anyhow::Result<()> {
+    let size = terminal.size().context("reading the terminal size")?;
+    follower.update(Cue::Resize(size.width, size.height));
+    // Both the link and the keyboard feed one channel, so what the presenter sends is drawn
+    // the moment it arrives.
+    let (tx, rx) = mpsc::channel();
+    let link_tx = tx.clone();
+    let (heard_tx, heard_rx) = mpsc::channel();
+    link::follow(socket.to_owned(), heard_tx).context("starting the link")?;
+    std::thread::Builder::new()
+        .name("link-relay".into())
+        .spawn(move || {
+            for heard in heard_rx {
+                if link_tx.send(Wake::Link(heard)).is_err() {
+                    return;
+                }
+            }
+        })
+        .context("starting the link")?;
+    std::thread::Builder::new()
+        .name("input".into())
+        .spawn(move || {
+            loop {
+                let wake = match event::read() {
+                    Ok(Event::Key(key)) => Wake::Key(key),
+                    Ok(Event::Resize(w, h)) => Wake::Resize(w, h),
+                    Ok(_) => continue,
+                    Err(e) => Wake::InputFailed(e.to_string()),
+                };
+                let failed = matches!(wake, Wake::InputFailed(_));
+                if tx.send(wake).is_err() || failed {
+                    return;
+                }
+            }
+        })
+        .context("reading input")?;
+    let mut dirty = true;
+    while !follower.should_quit && !quit.load(Ordering::Relaxed) {
+        if dirty {
+            terminal
+                .draw(|frame| frame.render_widget(&*follower, frame.area()))
+                .context("drawing")?;
+            dirty = false;
+        }
+        // Wake at least every 250 ms to notice signals.
+        let wake = match rx.recv_timeout(Duration::from_millis(250)) {
+            Ok(w) => w,
+            Err(mpsc::RecvTimeoutError::Timeout) => continue,
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        };
+        let cue = match wake {
+            Wake::Link(Heard::Show(shown)) => {
+                if shown.fingerprint != follower.app.deck.fingerprint()
+                    && let Some(deck) = reload()
+                {
+                    // The teacher edited the deck and restarted the presenter: follow the edit.
+                    follower.replace_deck(deck);
+                }
+                Some(Cue::Show(shown))
+            }
+            Wake::Link(Heard::Lost) => Some(Cue::Lost),
+            Wake::Key(key) => audience_key(key),
+            Wake::Resize(w, h) => Some(Cue::Resize(w, h)),
+            Wake::InputFailed(e) => anyhow::bail!("reading input: {e}"),
+        };
+        if let Some(cue) = cue {
+            follower.update(cue);
+            dirty = true;
+        }
+    }
     Ok(())
 }
 

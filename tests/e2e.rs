@@ -197,6 +197,9 @@ struct Session {
     /// Set once the exit status has been received.
     status: Option<ExitStatus>,
     reader: Option<JoinHandle<()>>,
+    /// HOME, the state and the runtime directory of this session, unless a test gives its own:
+    /// tests never touch the user's files nor meet each other's sockets.
+    _sandbox: tempfile::TempDir,
 }
 
 /// A finished session: how the process ended and everything it wrote.
@@ -224,6 +227,11 @@ impl Session {
         cmd.args(args);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
+        let sandbox = tempfile::tempdir().expect("a temporary directory");
+        let runtime = private_dir(&sandbox.path().join("run"));
+        cmd.env("HOME", sandbox.path());
+        cmd.env("XDG_STATE_HOME", sandbox.path().join("state"));
+        cmd.env("XDG_RUNTIME_DIR", runtime);
         for (key, value) in env {
             cmd.env(key, value);
         }
@@ -257,6 +265,7 @@ impl Session {
             exit,
             status: None,
             reader: Some(reader),
+            _sandbox: sandbox,
         }
     }
 
@@ -505,6 +514,17 @@ impl Finished {
         }
         self
     }
+}
+
+/// Creates `dir` (mode 0700, as a runtime directory is) if needed and returns it.
+fn private_dir(dir: &Path) -> PathBuf {
+    use std::os::unix::fs::DirBuilderExt;
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .expect("creating a private directory");
+    dir.to_owned()
 }
 
 /// The last `n` characters of `s`.
@@ -1146,4 +1166,280 @@ fn the_presenter_shows_the_last_rehearsal_time_in_the_notes() {
     // Presenting saves nothing and says nothing.
     s.finish().assert_success().assert_restored();
     assert_eq!(files_in(&rehearsals_of_the_lecture(home.path())), files);
+}
+
+// Presenting in class: `tribune audience` in one pty follows `tribune` in another. Both share a
+// HOME, a state directory and a runtime directory (where the socket lives) under `home`.
+
+/// The environment a presenter and its audience windows share.
+fn class_env(home: &Path) -> Vec<(&'static str, PathBuf)> {
+    vec![
+        ("HOME", home.to_owned()),
+        ("XDG_STATE_HOME", home.join("state")),
+        ("XDG_RUNTIME_DIR", private_dir(&home.join("run"))),
+    ]
+}
+
+fn start_in_class(home: &Path, args: &[&str]) -> Session {
+    let env = class_env(home);
+    let env: Vec<(&str, &Path)> = env.iter().map(|(k, v)| (*k, v.as_path())).collect();
+    Session::start_with_env(args, &env)
+}
+
+/// `tribune audience` in `home`, once it shows it is waiting for a presenter (`lost`: the
+/// screen that says the presenter has gone).
+fn start_audience(home: &Path) -> Session {
+    let s = start_in_class(home, &["audience"]);
+    s.wait_for("the audience window waiting for its presenter", |sc| {
+        words(sc).contains("waiting for the presenter")
+    });
+    s.assert_raw_mode();
+    s
+}
+
+/// The presenter in `home`, after its first screen.
+fn start_presenter(home: &Path, args: &[&str]) -> Session {
+    let s = start_in_class(home, args);
+    s.wait_for("the presenter's first screen", |sc| {
+        status_row(sc).contains(&format!("/{SLIDES} "))
+    });
+    s
+}
+
+/// Whether the presenter's status bar counts `n` audience windows.
+fn counts_audience(screen: &vt100::Screen, n: usize) -> bool {
+    let words = status_words(screen);
+    let count = n.to_string();
+    words
+        .windows(2)
+        .any(|w| w[0] == count && w[1].starts_with("audience"))
+}
+
+/// Whether nothing at all is written on the screen.
+fn is_blank(screen: &vt100::Screen) -> bool {
+    screen.contents().trim().is_empty()
+}
+
+/// Where the presenter of the bundled lecture listens, under the runtime directory of `home`.
+fn lecture_socket(home: &Path) -> PathBuf {
+    home.join("run")
+        .join("tribune")
+        .join(format!("{}.sock", tribune::record::deck_key(None)))
+}
+
+const SLIDE_2_FIRST: &str = "Fear or calculation? Historians disagree";
+const SLIDE_2_REVEALED: &str = "A merciless power struggle";
+const SLIDE_5: &str = "Radio Moscow: Stalin paralyzed";
+const SLIDE_42: &str = "The second death of Joseph Stalin";
+const SLIDE_46: &str = "Khrushchev's “Secret Speech” (4 hours)";
+
+#[test]
+fn the_audience_follows_moves_reveals_jumps_blank_and_freeze() {
+    let home = tempfile::tempdir().unwrap();
+    let mut audience = start_audience(home.path());
+    let mut presenter = start_presenter(home.path(), &[]);
+    audience.wait_for("the title slide, in large type", |sc| {
+        big_text_rows(sc) >= 4 && !words(sc).contains("waiting")
+    });
+    presenter.wait_for("one audience window counted", |sc| counts_audience(sc, 1));
+
+    presenter.send(RIGHT);
+    audience.wait_for("slide 2, first step only", |sc| {
+        words(sc).contains(SLIDE_2_FIRST) && !words(sc).contains(SLIDE_2_REVEALED)
+    });
+    presenter.send(RIGHT);
+    audience.wait_for("slide 2, revealed", |sc| {
+        words(sc).contains(SLIDE_2_REVEALED)
+    });
+
+    presenter.send(TAB);
+    audience.wait_for("Part II", |sc| words(sc).contains(SLIDE_42));
+
+    presenter.send(b"d");
+    presenter.wait_for("the date prompt", |sc| shows(sc, "Go to date"));
+    presenter.send(b"25 Feb 1956");
+    presenter.wait_for("the preview", |sc| shows(sc, "→ 46"));
+    assert!(
+        words(&audience.screen()).contains(SLIDE_42),
+        "typing a date moves nothing for the class"
+    );
+    presenter.send(ENTER);
+    audience.wait_for("25 February 1956", |sc| words(sc).contains(SLIDE_46));
+
+    presenter.send(b"b");
+    audience.wait_for("a black screen", is_blank);
+    let sc = presenter.wait_for("the presenter's badge", |sc| shows(sc, "BLANK"));
+    assert!(
+        on_slide(&sc, 46) && shows(&sc, "NOTES"),
+        "the teacher keeps the slide and the notes:\n{}",
+        dump(&sc)
+    );
+    presenter.send(b"b");
+    audience.wait_for("the slide again", |sc| words(sc).contains(SLIDE_46));
+
+    presenter.send(b"f");
+    presenter.wait_for("the freeze badge", |sc| shows(sc, "FROZEN"));
+    presenter.send(b"[");
+    presenter.wait_for("the teacher back at 42", |sc| on_slide(sc, 42));
+    presenter.send(b"f");
+    audience.wait_for("the audience at the teacher's slide", |sc| {
+        words(sc).contains(SLIDE_42)
+    });
+    // While frozen the class saw 46 throughout: it only ever showed 46, then 42.
+    presenter.wait_for("the badge gone", |sc| !shows(sc, "FROZEN"));
+
+    presenter.send(b"q");
+    presenter.finish().assert_success().assert_restored();
+    audience.wait_for("waiting again", |sc| {
+        words(sc).contains("presenter has left")
+    });
+    audience.send(b"q");
+    audience.finish().assert_success().assert_restored();
+}
+
+#[test]
+fn a_frozen_audience_does_not_see_the_teacher_browse() {
+    let home = tempfile::tempdir().unwrap();
+    let audience = start_audience(home.path());
+    let mut presenter = start_presenter(home.path(), &["--slide", "46"]);
+    audience.wait_for("slide 46", |sc| words(sc).contains(SLIDE_46));
+    presenter.wait_for("one audience window counted", |sc| counts_audience(sc, 1));
+    presenter.send(b"f");
+    presenter.wait_for("the freeze badge", |sc| shows(sc, "FROZEN"));
+    presenter.send(b"[");
+    presenter.wait_for("the teacher at 42", |sc| on_slide(sc, 42));
+    presenter.send(b"5");
+    presenter.send(ENTER);
+    presenter.wait_for("the teacher at 5", |sc| on_slide(sc, 5));
+    // The presenter sends what the class sees before it draws its own screen, so a window
+    // joining now is told exactly what the class sees: still 46.
+    let late = start_in_class(home.path(), &["audience"]);
+    let sc = late.wait_for("the late window's first slide", |sc| {
+        !words(sc).contains("waiting") && !sc.contents().trim().is_empty()
+    });
+    assert!(words(&sc).contains(SLIDE_46), "{}", dump(&sc));
+    assert!(words(&audience.screen()).contains(SLIDE_46));
+    presenter.send(b"f");
+    for a in [&audience, &late] {
+        a.wait_for("slide 5 for the class", |sc| words(sc).contains(SLIDE_5));
+    }
+}
+
+#[test]
+fn a_presenter_killed_and_restarted_is_followed_without_restarting_the_audience() {
+    let home = tempfile::tempdir().unwrap();
+    let mut audience = start_audience(home.path());
+    let presenter = start_presenter(home.path(), &["--slide", "5"]);
+    audience.wait_for("slide 5", |sc| words(sc).contains(SLIDE_5));
+    presenter.signal("KILL");
+    audience.wait_for("the presenter gone", |sc| {
+        words(sc).contains("presenter has left")
+    });
+    assert!(
+        lecture_socket(home.path()).exists(),
+        "a killed presenter leaves its socket behind"
+    );
+    let presenter = start_presenter(home.path(), &["--slide", "46"]);
+    audience.wait_for("slide 46 from the new presenter", |sc| {
+        words(sc).contains(SLIDE_46)
+    });
+    presenter.wait_for("one audience window counted", |sc| counts_audience(sc, 1));
+    audience.send(b"q");
+    audience.finish().assert_success().assert_restored();
+}
+
+#[test]
+fn several_audience_windows_follow_one_presenter() {
+    let home = tempfile::tempdir().unwrap();
+    let mut presenter = start_presenter(home.path(), &[]);
+    let first = start_in_class(home.path(), &["audience"]);
+    let second = start_in_class(home.path(), &["audience"]);
+    presenter.wait_for("two audience windows counted", |sc| counts_audience(sc, 2));
+    presenter.send(b"5");
+    presenter.send(ENTER);
+    for a in [&first, &second] {
+        a.wait_for("slide 5", |sc| words(sc).contains(SLIDE_5));
+    }
+}
+
+#[test]
+fn garbage_on_the_socket_is_dropped_and_the_socket_is_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = tempfile::tempdir().unwrap();
+    let audience = start_audience(home.path());
+    let mut presenter = start_presenter(home.path(), &[]);
+    presenter.wait_for("one audience window counted", |sc| counts_audience(sc, 1));
+    let socket = lecture_socket(home.path());
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&socket), 0o600, "only the user may connect");
+    assert_eq!(mode(socket.parent().unwrap()), 0o700);
+
+    let mut rogue = std::os::unix::net::UnixStream::connect(&socket).unwrap();
+    rogue.write_all(b"\x00\xffnot json at all\n").unwrap();
+    rogue.write_all(&vec![b'{'; 100_000]).unwrap();
+    rogue
+        .write_all(b"\n{\"v\":99,\"msg\":\"hello\"}\n")
+        .unwrap();
+    rogue
+        .write_all(b"{\"v\":1,\"msg\":{\"show\":{\"slide\":60}}}\n")
+        .unwrap();
+    rogue
+        .write_all(b"{\"v\":1,\"msg\":\"take-over\"}\n")
+        .unwrap();
+    presenter.send(b"5");
+    presenter.send(ENTER);
+    audience.wait_for("slide 5", |sc| words(sc).contains(SLIDE_5));
+    let sc = presenter.wait_for("slide 5 on the presenter", |sc| on_slide(sc, 5));
+    assert!(
+        counts_audience(&sc, 1),
+        "a connection that never said hello is not an audience:\n{}",
+        dump(&sc)
+    );
+    // A second window joining after the garbage still gets the current slide.
+    drop(rogue);
+    let late = start_in_class(home.path(), &["audience"]);
+    late.wait_for("slide 5 in the late window", |sc| {
+        words(sc).contains(SLIDE_5)
+    });
+}
+
+/// The class log records of the bundled lecture under `home`.
+fn classes_of_the_lecture(home: &Path) -> PathBuf {
+    tribune::record::class_dir(
+        &home.join("state").join("tribune"),
+        &tribune::record::deck_key(None),
+    )
+}
+
+#[test]
+fn the_class_log_and_resume_point_survive_sigterm() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = start_presenter(home.path(), &[]);
+    s.send(b"5");
+    s.send(ENTER);
+    s.wait_for("slide 5, fully revealed", |sc| on_step(sc, 5, 2, 2));
+    s.send(b"h");
+    s.wait_for("slide 5, a step back", |sc| on_step(sc, 5, 1, 2));
+    s.signal("TERM");
+    s.finish().assert_success().assert_restored();
+    let files = files_in(&classes_of_the_lecture(home.path()));
+    assert_eq!(files.len(), 1, "one class, no temporary files: {files:?}");
+    let record = read_record(&files[0]);
+    assert!(record.ended.is_some(), "the final record, not a checkpoint");
+    assert_eq!(record.stopped_at.as_ref().map(|s| s.number), Some(5));
+
+    // A plain start offers to resume; r takes it.
+    let mut s = start_presenter(home.path(), &[]);
+    s.wait_for("the offer", |sc| {
+        on_slide(sc, 1) && words(sc).contains("r resumes at slide 5")
+    });
+    s.send(b"r");
+    s.wait_for("slide 5", |sc| on_slide(sc, 5));
+    s.send(b"q");
+    s.finish().assert_success().assert_restored();
+
+    let mut s = start_presenter(home.path(), &["--resume"]);
+    s.wait_for("slide 5 at once", |sc| on_slide(sc, 5));
+    s.send(b"q");
+    s.finish().assert_success().assert_restored();
 }
