@@ -7,7 +7,6 @@
 //! [`run`] does the reading and printing.
 
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -139,22 +138,9 @@ pub fn run(args: &LogArgs) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let log = build(&loaded.deck, &records, &TimeZone::system());
-    let mut out = std::io::stdout().lock();
-    let written = if args.json {
-        serde_json::to_writer_pretty(&mut out, &log)
-            .map_err(std::io::Error::other)
-            .and_then(|()| writeln!(out))
-    } else {
+    crate::commands::print_output(args.json, &log, "the class log", |out| {
         write!(out, "{}", render(&log, deck_word.as_deref(), MAX_WIDTH))
-    };
-    match written {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("tribune: cannot write the class log: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    })
 }
 
 /// The deck path as the user gave it, quoted for a POSIX shell if need be.

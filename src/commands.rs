@@ -155,7 +155,7 @@ fn outline(args: &OutlineArgs) -> ExitCode {
 
 /// Writes a command's result on stdout: as JSON when asked, else with `text`. A closed pipe
 /// (`tribune outline | head`) is not an error worth a message.
-fn print_output<T: Serialize>(
+pub fn print_output<T: Serialize>(
     json: bool,
     value: &T,
     what: &str,

@@ -278,24 +278,35 @@ fn accept(listener: &UnixListener, state: &Arc<Mutex<HubState>>) {
 /// dropped.
 fn serve(stream: &UnixStream, state: &Arc<Mutex<HubState>>) {
     let mut id = None;
-    {
-        let mut reader = BufReader::new(stream);
-        while let Ok(frame) = read_frame(&mut reader) {
-            match frame {
-                Frame::End => break,
-                Frame::TooLong => {}
-                Frame::Line(line) => {
-                    if id.is_none() && decode(&line) == Some(Message::Hello) {
-                        id = join(stream, state);
-                    }
-                }
-            }
+    each_message(stream, |msg| {
+        if id.is_none() && msg == Message::Hello {
+            id = join(stream, state);
         }
-    }
+        true
+    });
     let mut s = lock(state);
     s.open -= 1;
     if let Some(id) = id {
         s.audience.retain(|(i, _)| *i != id);
+    }
+}
+
+/// Reads `stream` until it closes or `on` returns false, passing on each well-formed message
+/// and dropping everything else.
+fn each_message(stream: &UnixStream, mut on: impl FnMut(Message) -> bool) {
+    let mut reader = BufReader::new(stream);
+    while let Ok(frame) = read_frame(&mut reader) {
+        match frame {
+            Frame::End => return,
+            Frame::TooLong => {}
+            Frame::Line(line) => {
+                if let Some(msg) = decode(&line)
+                    && !on(msg)
+                {
+                    return;
+                }
+            }
+        }
     }
 }
 
@@ -344,27 +355,19 @@ pub fn follow(path: PathBuf, to: Sender<Heard>) -> io::Result<()> {
 /// Says hello and passes on what the presenter shows until the connection ends; false when
 /// nobody listens to `to` any more.
 fn listen(stream: &UnixStream, to: &Sender<Heard>) -> bool {
-    let Ok(mut writer) = stream.try_clone() else {
-        return true;
-    };
+    let mut writer = stream;
     if writer.write_all(&encode(&Message::Hello)).is_err() {
         return true;
     }
-    let mut reader = BufReader::new(stream);
-    while let Ok(frame) = read_frame(&mut reader) {
-        match frame {
-            Frame::End => break,
-            Frame::TooLong => {}
-            Frame::Line(line) => {
-                if let Some(Message::Show(shown)) = decode(&line)
-                    && to.send(Heard::Show(shown)).is_err()
-                {
-                    return false;
-                }
-            }
+    let mut listened = true;
+    each_message(stream, |msg| match msg {
+        Message::Show(shown) => {
+            listened = to.send(Heard::Show(shown)).is_ok();
+            listened
         }
-    }
-    true
+        Message::Hello => true,
+    });
+    listened
 }
 
 #[cfg(test)]

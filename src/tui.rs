@@ -93,7 +93,7 @@ pub fn present(
             if let Some(index) = resume_at {
                 app.resume = Some(index);
                 app.message = Some(format!(
-                    "r resumes at slide {} where the last class stopped",
+                    "r resumes at slide {}, where you stopped last time",
                     index + 1
                 ));
             }

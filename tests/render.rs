@@ -77,11 +77,30 @@ fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
             },
         ],
     );
+    drawn(&*app, w, h)
+}
+
+/// A `w`×`h` test terminal with `widget` drawn on it.
+fn drawn(widget: impl ratatui::widgets::Widget, w: u16, h: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("a test backend cannot fail");
     terminal
-        .draw(|f| f.render_widget(&*app, f.area()))
+        .draw(|f| f.render_widget(widget, f.area()))
         .expect("drawing into a test backend cannot fail");
     terminal
+}
+
+/// Snapshots a drawn screen as `render__{name}_{w}x{h}`.
+fn assert_screen(name: &str, terminal: &Terminal<TestBackend>) {
+    let area = terminal.backend().buffer().area;
+    let (w, h) = (area.width, area.height);
+    insta::with_settings!({
+        snapshot_path => "snapshots",
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+        description => format!("{name} at {w}x{h}"),
+    }, {
+        insta::assert_snapshot!(format!("render__{name}_{w}x{h}"), terminal.backend());
+    });
 }
 
 /// Snapshots the screen `setup` leads to, at each of `sizes`, as `render__{name}_{w}x{h}`.
@@ -89,15 +108,7 @@ fn snapshot(name: &str, sizes: &[(u16, u16)], setup: impl Fn(&mut App)) {
     for &(w, h) in sizes {
         let mut app = app();
         setup(&mut app);
-        let terminal = draw(&mut app, w, h);
-        insta::with_settings!({
-            snapshot_path => "snapshots",
-            prepend_module_to_snapshot => false,
-            omit_expression => true,
-            description => format!("{name} at {w}x{h}"),
-        }, {
-            insta::assert_snapshot!(format!("render__{name}_{w}x{h}"), terminal.backend());
-        });
+        assert_screen(name, &draw(&mut app, w, h));
     }
 }
 
@@ -265,20 +276,32 @@ fn states() -> Vec<(&'static str, App)> {
     out
 }
 
-#[test]
-fn every_small_and_extreme_size_renders_without_panic() {
+/// Every size from 1x1 to 30x12, and a few extreme ones.
+fn small_and_extreme_sizes() -> Vec<(u16, u16)> {
     let mut sizes: Vec<(u16, u16)> = (1..=30)
         .flat_map(|w| (1..=12).map(move |h| (w, h)))
         .collect();
-    sizes.extend([(1, 200), (300, 2)]);
-    for (state, mut app) in states() {
-        for &(w, h) in &sizes {
+    sizes.extend([(1, 200), (300, 2), (300, 90)]);
+    sizes
+}
+
+/// Fails, naming the state and size, if drawing `states` at any small or extreme size panics.
+fn assert_never_panics<T>(view: &str, states: Vec<(&str, T)>, draw: impl Fn(&mut T, u16, u16)) {
+    for (state, mut value) in states {
+        for (w, h) in small_and_extreme_sizes() {
             let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                draw(&mut app, w, h);
+                draw(&mut value, w, h);
             }));
-            assert!(result.is_ok(), "{state} panicked at {w}x{h}");
+            assert!(result.is_ok(), "{view} {state} panicked at {w}x{h}");
         }
     }
+}
+
+#[test]
+fn every_small_and_extreme_size_renders_without_panic() {
+    assert_never_panics("presenter", states(), |app, w, h| {
+        draw(app, w, h);
+    });
 }
 
 #[test]
@@ -518,11 +541,7 @@ fn shown_after(actions: impl IntoIterator<Item = Action>) -> Shown {
 /// Draws `follower` at `w`×`h` after telling it the size.
 fn draw_follower(follower: &mut Follower, w: u16, h: u16) -> Terminal<TestBackend> {
     follower.update(Cue::Resize(w, h));
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("a test backend cannot fail");
-    terminal
-        .draw(|f| f.render_widget(&*follower, f.area()))
-        .expect("drawing into a test backend cannot fail");
-    terminal
+    drawn(&*follower, w, h)
 }
 
 /// Snapshots the audience window `setup` leads to, as `render__{name}_{w}x{h}`.
@@ -531,15 +550,7 @@ fn snapshot_audience(name: &str, sizes: &[(u16, u16)], setup: impl Fn(&mut Follo
         let mut follower = follower();
         follower.update(Cue::Resize(w, h));
         setup(&mut follower);
-        let terminal = draw_follower(&mut follower, w, h);
-        insta::with_settings!({
-            snapshot_path => "snapshots",
-            prepend_module_to_snapshot => false,
-            omit_expression => true,
-            description => format!("{name} at {w}x{h}"),
-        }, {
-            insta::assert_snapshot!(format!("render__{name}_{w}x{h}"), terminal.backend());
-        });
+        assert_screen(name, &draw_follower(&mut follower, w, h));
     }
 }
 
@@ -802,26 +813,12 @@ fn presenter_states() -> Vec<(&'static str, App)> {
 
 #[test]
 fn second_screen_views_render_at_every_small_size_without_panic() {
-    let mut sizes: Vec<(u16, u16)> = (1..=30)
-        .flat_map(|w| (1..=12).map(move |h| (w, h)))
-        .collect();
-    sizes.extend([(1, 200), (300, 2), (300, 90)]);
-    for (state, mut app) in presenter_states() {
-        for &(w, h) in &sizes {
-            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                draw(&mut app, w, h);
-            }));
-            assert!(result.is_ok(), "presenter view {state} panicked at {w}x{h}");
-        }
-    }
-    for (state, mut follower) in follower_states() {
-        for &(w, h) in &sizes {
-            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                draw_follower(&mut follower, w, h);
-            }));
-            assert!(result.is_ok(), "audience {state} panicked at {w}x{h}");
-        }
-    }
+    assert_never_panics("presenter view", presenter_states(), |app, w, h| {
+        draw(app, w, h);
+    });
+    assert_never_panics("audience", follower_states(), |f, w, h| {
+        draw_follower(f, w, h);
+    });
 }
 
 #[test]
