@@ -731,3 +731,47 @@ fn log_reads_the_classes_of_the_deck_it_is_given() {
         "{stdout}"
     );
 }
+
+#[test]
+fn the_audience_refuses_a_socket_directory_others_can_enter() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = tempfile::tempdir().unwrap();
+    let shared = home.path().join("run").join("tribune");
+    fs::create_dir_all(&shared).unwrap();
+    fs::set_permissions(&shared, fs::Permissions::from_mode(0o755)).unwrap();
+    let (code, stdout, stderr) = run(tribune()
+        .arg("audience")
+        .env("HOME", home.path())
+        .env("XDG_RUNTIME_DIR", home.path().join("run")));
+    let stderr = String::from_utf8_lossy(&stderr);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stdout.is_empty(), "the screen was never taken: {stdout:?}");
+    assert!(
+        stderr.contains(&format!(
+            "{} is not a directory private to you (mode 755)",
+            shared.display()
+        )),
+        "{stderr}"
+    );
+}
+
+#[rstest]
+#[case(&["audience", "no-such-deck.ron"], 1, "no-such-deck.ron")]
+#[case(&["--resume", "--slide", "3"], 2, "--resume")]
+#[case(&["log", "no-such-deck.ron"], 1, "no-such-deck.ron")]
+fn bad_class_commands_fail_before_the_screen(
+    #[case] args: &[&str],
+    #[case] code: i32,
+    #[case] names: &str,
+) {
+    let home = tempfile::tempdir().unwrap();
+    let (got, stdout, stderr) = run(tribune()
+        .args(args)
+        .env("HOME", home.path())
+        .env("XDG_STATE_HOME", home.path().join("state"))
+        .env("XDG_RUNTIME_DIR", home.path()));
+    let stderr = String::from_utf8_lossy(&stderr);
+    assert_eq!(got, code, "{stderr}");
+    assert!(stdout.is_empty(), "{stdout:?}");
+    assert!(stderr.contains(names), "{stderr}");
+}
