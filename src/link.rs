@@ -12,7 +12,6 @@ use std::io::{self, BufRead, BufReader, Write};
 use std::os::unix::fs::{DirBuilderExt, FileTypeExt, MetadataExt, PermissionsExt};
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::thread;
 use std::time::Duration;
@@ -184,7 +183,7 @@ pub enum Started {
     /// Listening.
     Hub(Hub),
     /// Another presenter of this deck is running and holds the socket.
-    Taken(PathBuf),
+    Taken,
 }
 
 impl Hub {
@@ -198,7 +197,7 @@ impl Hub {
                 ));
             }
             if UnixStream::connect(path).is_ok() {
-                return Ok(Started::Taken(path.to_owned()));
+                return Ok(Started::Taken);
             }
             // Nobody answers: a presenter died without cleaning up.
             fs::remove_file(path).map_err(|e| with_path(&e, path))?;
@@ -234,11 +233,6 @@ impl Hub {
     /// How many audience windows are connected.
     pub fn connected(&self) -> usize {
         lock(&self.state).audience.len()
-    }
-
-    /// Where the socket is.
-    pub fn path(&self) -> &Path {
-        &self.path
     }
 }
 
@@ -334,15 +328,16 @@ pub enum Heard {
 }
 
 /// The audience window's end: a thread that finds the presenter, follows it, and when it goes
-/// waits for the next one, for as long as `to` is listened to.
-pub fn follow(path: PathBuf, to: Sender<Heard>) -> io::Result<()> {
+/// waits for the next one, passing on what it hears to `to` for as long as `to` returns true.
+pub fn follow(path: PathBuf, to: impl FnMut(Heard) -> bool + Send + 'static) -> io::Result<()> {
+    let mut to = to;
     thread::Builder::new()
         .name("link-follow".into())
         .spawn(move || {
             loop {
                 if let Ok(stream) = UnixStream::connect(&path) {
-                    let alive = listen(&stream, &to);
-                    if to.send(Heard::Lost).is_err() || !alive {
+                    let alive = listen(&stream, &mut to);
+                    if !alive || !to(Heard::Lost) {
                         return;
                     }
                 }
@@ -354,7 +349,7 @@ pub fn follow(path: PathBuf, to: Sender<Heard>) -> io::Result<()> {
 
 /// Says hello and passes on what the presenter shows until the connection ends; false when
 /// nobody listens to `to` any more.
-fn listen(stream: &UnixStream, to: &Sender<Heard>) -> bool {
+fn listen(stream: &UnixStream, to: &mut impl FnMut(Heard) -> bool) -> bool {
     let mut writer = stream;
     if writer.write_all(&encode(&Message::Hello)).is_err() {
         return true;
@@ -362,7 +357,7 @@ fn listen(stream: &UnixStream, to: &Sender<Heard>) -> bool {
     let mut listened = true;
     each_message(stream, |msg| match msg {
         Message::Show(shown) => {
-            listened = to.send(Heard::Show(shown)).is_ok();
+            listened = to(Heard::Show(shown));
             listened
         }
         Message::Hello => true,
@@ -461,7 +456,7 @@ mod tests {
         assert_eq!(mode & 0o777, 0o600);
         hub.show(&shown(4));
         let (tx, rx) = mpsc::channel();
-        follow(path.clone(), tx).unwrap();
+        follow(path.clone(), move |heard| tx.send(heard).is_ok()).unwrap();
         assert_eq!(rx.recv().unwrap(), Heard::Show(shown(4)));
         until("one audience", || hub.connected() == 1);
         hub.show(&shown(5));
@@ -481,7 +476,7 @@ mod tests {
         let Started::Hub(hub) = Hub::start(&path).unwrap() else {
             panic!("a stale socket must be replaced");
         };
-        assert!(matches!(Hub::start(&path).unwrap(), Started::Taken(_)));
+        assert!(matches!(Hub::start(&path).unwrap(), Started::Taken));
         assert!(path.exists(), "the live presenter keeps its socket");
         drop(hub);
         // Not a socket: never removed.
@@ -502,7 +497,7 @@ mod tests {
         rogue.write_all(&vec![b'z'; 3 * MAX_LINE]).unwrap();
         rogue.write_all(b"\n{\"v\":9,\"msg\":\"hello\"}\n").unwrap();
         let (tx, rx) = mpsc::channel();
-        follow(path.clone(), tx).unwrap();
+        follow(path.clone(), move |heard| tx.send(heard).is_ok()).unwrap();
         until("one audience", || hub.connected() == 1);
         hub.show(&shown(9));
         assert_eq!(rx.recv().unwrap(), Heard::Show(shown(9)));

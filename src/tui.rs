@@ -104,7 +104,6 @@ pub fn present(
         }
     }
     let mut recorder = Recorder {
-        purpose: app.purpose,
         dir: record_dir,
         target: match session {
             Session::Rehearsal { target, .. } => *target,
@@ -128,6 +127,11 @@ pub fn present(
     drop(hub);
     recorder.save(&app, true);
     recorder.report(&app);
+    exit_code(result)
+}
+
+/// 0 after a clean run; otherwise the error, once the terminal is restored, and 1.
+fn exit_code(result: anyhow::Result<()>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -144,7 +148,7 @@ fn start_hub(app: &mut App, socket: Result<&PathBuf, &String>) -> Option<Hub> {
         .and_then(|path| Hub::start(path).map_err(|e| e.to_string()));
     match started {
         Ok(Started::Hub(hub)) => Some(hub),
-        Ok(Started::Taken(_)) => {
+        Ok(Started::Taken) => {
             app.audience.problem = Some(
                 "another tribune is presenting this deck; audience windows follow that one".into(),
             );
@@ -160,7 +164,6 @@ fn start_hub(app: &mut App, socket: Result<&PathBuf, &String>) -> Option<Hub> {
 /// Saves a rehearsal's record or a class's log: a checkpoint at every slide change, so a crash
 /// loses at most the slide in progress, and the final record at the end.
 struct Recorder {
-    purpose: Purpose,
     dir: Option<PathBuf>,
     target: Option<Duration>,
     /// When the run started (Unix seconds): at the first advance.
@@ -217,7 +220,7 @@ impl Recorder {
             eprintln!("tribune: {e}");
             return;
         }
-        if self.purpose != Purpose::Rehearse {
+        if app.purpose != Purpose::Rehearse {
             return;
         }
         if let Some(path) = &self.saved {
@@ -400,13 +403,7 @@ pub fn audience(
     let result = with_terminal(false, |terminal, quit| {
         audience_loop(terminal, &mut follower, socket, quit, &reload)
     });
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("tribune: {e:#}");
-            ExitCode::FAILURE
-        }
-    }
+    exit_code(result)
 }
 
 /// What wakes the audience window.
@@ -430,18 +427,10 @@ fn audience_loop(
     // the moment it arrives.
     let (tx, rx) = mpsc::channel();
     let link_tx = tx.clone();
-    let (heard_tx, heard_rx) = mpsc::channel();
-    link::follow(socket.to_owned(), heard_tx).context("starting the link")?;
-    std::thread::Builder::new()
-        .name("link-relay".into())
-        .spawn(move || {
-            for heard in heard_rx {
-                if link_tx.send(Wake::Link(heard)).is_err() {
-                    return;
-                }
-            }
-        })
-        .context("starting the link")?;
+    link::follow(socket.to_owned(), move |heard| {
+        link_tx.send(Wake::Link(heard)).is_ok()
+    })
+    .context("starting the link")?;
     std::thread::Builder::new()
         .name("input".into())
         .spawn(move || {

@@ -643,18 +643,14 @@ fn clicker_keys_page_blank_and_harmless_keys() {
 
     // `b` blanks everything, status bar included; any key brings the same slide back.
     s.send(b"b");
-    s.wait_for("a blank screen after b", |sc| {
-        sc.contents().trim().is_empty()
-    });
+    s.wait_for("a blank screen after b", is_blank);
     s.send(b"x");
     s.wait_for("slide 2 back after a key", |sc| {
         on_step(sc, 2, 1, 2) && shows(sc, "What happened between")
     });
     // `.` blanks too, and even `q` only unblanks.
     s.send(b".");
-    s.wait_for("a blank screen after .", |sc| {
-        sc.contents().trim().is_empty()
-    });
+    s.wait_for("a blank screen after .", is_blank);
     s.send(b"q");
     s.wait_for("slide 2 back after q on the blank screen", |sc| {
         on_step(sc, 2, 1, 2) && shows(sc, "What happened between")
@@ -1315,7 +1311,7 @@ fn a_frozen_audience_does_not_see_the_teacher_browse() {
     // joining now is told exactly what the class sees: still 46.
     let late = start_in_class(home.path(), &["audience"]);
     let sc = late.wait_for("the late window's first slide", |sc| {
-        !words(sc).contains("waiting") && !sc.contents().trim().is_empty()
+        !words(sc).contains("waiting") && !is_blank(sc)
     });
     assert!(words(&sc).contains(SLIDE_46), "{}", dump(&sc));
     assert!(words(&audience.screen()).contains(SLIDE_46));
