@@ -22,10 +22,6 @@ use crate::record::{self, Record};
 use crate::rehearsal::clock;
 use crate::text::{truncate, width};
 
-/// How long a slide must have been on screen to count as shown (shorter is a click past it),
-/// as in the rehearsal report.
-const SHOWN_MS: u64 = 1000;
-
 /// The widest the text gets.
 const MAX_WIDTH: usize = 120;
 
@@ -191,16 +187,16 @@ fn summarise(deck: &Deck, r: &Record, number: usize, tz: &TimeZone) -> ClassSumm
     let shown: Vec<usize> = deck
         .slides()
         .enumerate()
-        .filter(|&(i, s)| {
-            r.time_for(s, i)
-                .is_some_and(|t| t >= Duration::from_millis(SHOWN_MS))
-        })
+        .filter(|&(i, s)| r.shown_for(s, i).is_some())
         .map(|(i, _)| i)
         .collect();
     let slides_removed = r
         .slides
         .iter()
-        .filter(|t| t.millis >= SHOWN_MS && !deck.slides().enumerate().any(|(i, s)| t.is(s, i)))
+        .filter(|t| {
+            Duration::from_millis(t.millis) >= record::SHOWN
+                && !deck.slides().enumerate().any(|(i, s)| t.is(s, i))
+        })
         .count();
     let numbers: Vec<usize> = shown.iter().map(|i| i + 1).collect();
     let stopped_at = r.stopped_at.as_ref().map(|stop| {

@@ -15,6 +15,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::deck::{Deck, Prose, Slide};
 
+/// How long a slide must be on screen to count as shown, in the report, the class log and
+/// "last time": less is a click past it.
+pub const SHOWN: Duration = Duration::from_secs(1);
+
 /// The record format's version, so that a later tribune can read or skip old files.
 pub const VERSION: u32 = 1;
 
@@ -96,6 +100,12 @@ impl Record {
                 .collect(),
             stopped_at: None,
         }
+    }
+
+    /// Time this record spent on slide `index` of `deck`, when it was long enough to count as
+    /// shown (`SHOWN`).
+    pub fn shown_for(&self, deck_slide: &Slide, index: usize) -> Option<Duration> {
+        self.time_for(deck_slide, index).filter(|t| *t >= SHOWN)
     }
 
     /// Time this record spent on slide `index` of `deck`: matched by id where both have one,
@@ -284,13 +294,7 @@ pub fn load_all(dir: &Path) -> (Vec<Record>, Vec<String>) {
 pub fn last_times(deck: &Deck, records: &[Record]) -> Vec<Option<Duration>> {
     deck.slides()
         .enumerate()
-        .map(|(i, s)| {
-            records
-                .iter()
-                .rev()
-                // As in the report: under a second is a click past the slide.
-                .find_map(|r| r.time_for(s, i).filter(|t| t.as_millis() >= 1000))
-        })
+        .map(|(i, s)| records.iter().rev().find_map(|r| r.shown_for(s, i)))
         .collect()
 }
 

@@ -80,10 +80,8 @@ pub fn build(deck: &Deck, budgets: &[Option<Duration>], records: &[Record]) -> R
         .map(|(i, s)| {
             let times: Vec<u64> = records
                 .iter()
-                .filter_map(|r| r.time_for(s, i))
+                .filter_map(|r| r.shown_for(s, i))
                 .map(|t| u64::try_from(t.as_millis()).unwrap_or(u64::MAX))
-                // Under a second is a click past the slide, not a rehearsal of it.
-                .filter(|&ms| ms >= 1000)
                 .collect();
             let recent = &times[times.len().saturating_sub(RECENT)..];
             let last_ms = times.last().copied();
