@@ -97,6 +97,23 @@ pub struct Slide {
     /// Where the slide's claims come from.
     #[serde(default)]
     pub sources: Vec<Prose>,
+    /// What was wrong in the slide as first written and what it says now: an editor's record,
+    /// kept out of the notes and shown only when asked (`tribune errata`, a key in the notes).
+    #[serde(default)]
+    pub corrections: Vec<Correction>,
+}
+
+/// One correction of a slide: what the original read, what the deck says now, and why.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    /// What the original slide read.
+    pub was: Prose,
+    /// What the deck says now.
+    pub now: Prose,
+    /// Why it changed, when that is not obvious.
+    #[serde(default)]
+    pub why: Option<Prose>,
 }
 
 impl Slide {

@@ -105,6 +105,26 @@ pub(super) fn check(deck: &Deck, name: &str, source: &str) -> (Vec<Diagnostic>, 
                 format!("slide {number} (\"{}\") has no speaker notes", slide.title),
             ));
         }
+        for (k, c) in slide.corrections.iter().enumerate() {
+            if c.was.as_str().trim().is_empty() || c.now.as_str().trim().is_empty() {
+                warnings.push(
+                    at(
+                        Severity::Warning,
+                        pos,
+                        format!(
+                            "correction {} of slide {number} does not say what the slide {}",
+                            k + 1,
+                            if c.was.as_str().trim().is_empty() {
+                                "read (`was`)"
+                            } else {
+                                "says now (`now`)"
+                            }
+                        ),
+                    )
+                    .with_hint("fill in `was` and `now`, or delete the entry"),
+                );
+            }
+        }
         quote_warnings(&slide.body, number, &mut quotes, &mut |place, message| {
             warnings.push(
                 at(Severity::Warning, places.nth("Quote", place), message)
