@@ -1,6 +1,7 @@
 //! Turns deck bytes (from a file or embedded in the binary) into a validated [`Deck`], or into
 //! diagnostics that name the file, line and column. Embedded and on-disk decks share one path.
 
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
@@ -51,6 +52,7 @@ pub fn parse_deck(name: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
     let source = precheck(name, bytes).map_err(|d| LoadError {
         diagnostics: vec![*d],
     })?;
+    let source = source.as_ref();
     let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
     let deck: Deck = options.from_str(source).map_err(|e| LoadError {
         diagnostics: vec![from_ron(name, source, &e)],
@@ -65,8 +67,11 @@ pub fn parse_deck(name: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
     }
 }
 
-/// Size, emptiness, UTF-8 and control characters: the checks that come before RON.
-fn precheck<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, Box<Diagnostic>> {
+/// Size, emptiness, UTF-8 and control characters: the checks that come before RON. Returns the
+/// text with Windows (CRLF) and old Mac (CR) line ends read as LF and a byte-order mark
+/// dropped, so every editor's save loads, and lines and columns in messages are the ones the
+/// editor shows.
+fn precheck<'a>(name: &str, bytes: &'a [u8]) -> Result<Cow<'a, str>, Box<Diagnostic>> {
     if bytes.len() as u64 > MAX_DECK_BYTES {
         return Err(Box::new(Diagnostic::whole_file(
             name,
@@ -84,8 +89,9 @@ fn precheck<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, Box<Diagnostic>>
                 let good = &bytes[..e.valid_up_to()];
                 // The valid prefix is UTF-8 by definition, so this lossy view is exact.
                 let prefix = String::from_utf8_lossy(good);
-                let (line, column) = line_col_at_end(&prefix);
+                let (line, column) = line_col_at_end(&normalize(&prefix));
                 let shown = String::from_utf8_lossy(bytes);
+                let shown = normalize(&shown);
                 return Err(Box::new(Diagnostic::at(
                 Severity::Error,
                 name,
@@ -99,12 +105,13 @@ fn precheck<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, Box<Diagnostic>>
             )));
             }
         };
+    let source = normalize(source);
     if source.trim().is_empty() {
         return Err(Box::new(
             Diagnostic::at(
                 Severity::Error,
                 name,
-                source,
+                &source,
                 1,
                 1,
                 "the file is empty; expected a deck starting with `Deck(`",
@@ -114,12 +121,12 @@ fn precheck<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, Box<Diagnostic>>
     }
     for (line_index, line) in source.split('\n').enumerate() {
         for (col_index, c) in line.chars().enumerate() {
-            if c.is_control() && c != '\t' && c != '\r' {
+            if c.is_control() && c != '\t' {
                 return Err(Box::new(
                     Diagnostic::at(
                         Severity::Error,
                         name,
-                        source,
+                        &source,
                         line_index + 1,
                         col_index + 1,
                         format!(
@@ -136,6 +143,17 @@ fn precheck<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, Box<Diagnostic>>
         }
     }
     Ok(source)
+}
+
+/// `text` without a leading byte-order mark, with CRLF and lone CR line ends as LF; borrowed
+/// when there is nothing to change (the usual case).
+fn normalize(text: &str) -> Cow<'_, str> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// 1-based line and column of the character just after `prefix`.
@@ -466,6 +484,40 @@ mod tests {
     #[test]
     fn utf8_error_position() {
         let mut bytes = b"Deck(\n  title: \"ab".to_vec();
+        bytes.push(0xff);
+        let d = parse_deck("t.ron", &bytes)
+            .unwrap_err()
+            .diagnostics
+            .remove(0);
+        assert_eq!((d.line, d.column), (2, 13));
+    }
+
+    #[test]
+    fn windows_and_mac_line_ends_and_a_bom_keep_positions_right() {
+        let bad = SMALL.replace("1953-03-05", "1953-02-30");
+        for (how, text) in [
+            ("lf", bad.clone()),
+            ("crlf", bad.replace('\n', "\r\n")),
+            ("cr", bad.replace('\n', "\r")),
+            ("bom", format!("\u{feff}{bad}")),
+            ("bom+crlf", format!("\u{feff}{}", bad.replace('\n', "\r\n"))),
+        ] {
+            let d = error_of(&text);
+            assert_eq!((d.line, d.column, d.width), (6, 38, 10), "{how}: {d}");
+            assert!(!d.to_string().contains('\r'), "{how}: {d:?}");
+        }
+        // Inside a raw string too: the notes of a Windows-saved deck keep their line breaks.
+        let raw = SMALL
+            .replace("notes: \"n\"", "notes: r#\"one\ntwo\"#")
+            .replace('\n', "\r\n");
+        let loaded = parse_deck("t.ron", raw.as_bytes()).unwrap();
+        let notes = loaded.deck.slides().next().unwrap().notes.clone().unwrap();
+        assert_eq!(notes.as_str(), "one\ntwo");
+    }
+
+    #[test]
+    fn a_utf8_error_after_crlf_lines_is_placed_as_the_editor_shows_it() {
+        let mut bytes = b"\xef\xbb\xbfDeck(\r\n  title: \"ab".to_vec();
         bytes.push(0xff);
         let d = parse_deck("t.ron", &bytes)
             .unwrap_err()

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use super::diagnostic::{Diagnostic, Severity};
 use super::scan::{Scan, scan};
-use super::{Block, Deck};
+use super::{Block, Deck, Slide};
 
 /// Returns (errors, warnings) for a parsed deck.
 pub(super) fn check(deck: &Deck, name: &str, source: &str) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
@@ -31,31 +31,13 @@ pub(super) fn check(deck: &Deck, name: &str, source: &str) -> (Vec<Diagnostic>, 
         );
     }
 
-    let mut part_ids: HashMap<&str, usize> = HashMap::new();
-    for (p, part) in deck.parts.iter().enumerate() {
-        let pos = places.nth("Part", p);
-        if part.slides.is_empty() {
-            errors.push(
-                at(
-                    Severity::Error,
-                    pos,
-                    format!("part `{}` has no slides", part.id),
-                )
-                .with_hint("add slides to it, or delete the part"),
-            );
-        }
-        if let Some(first) = part_ids.insert(part.id.as_str(), p) {
-            errors.push(at(
-                Severity::Error,
-                pos,
-                format!(
-                    "the part id `{}` is already used by part {}",
-                    part.id,
-                    first + 1
-                ),
-            ));
-        }
-    }
+    part_errors(deck, &places, &mut |pos, message, hint| {
+        let d = at(Severity::Error, pos, message);
+        errors.push(match hint {
+            Some(h) => d.with_hint(h),
+            None => d,
+        });
+    });
 
     let mut slide_ids: HashMap<&str, usize> = HashMap::new();
     let mut quotes = 0;
@@ -105,25 +87,11 @@ pub(super) fn check(deck: &Deck, name: &str, source: &str) -> (Vec<Diagnostic>, 
                 format!("slide {number} (\"{}\") has no speaker notes", slide.title),
             ));
         }
-        for (k, c) in slide.corrections.iter().enumerate() {
-            if c.was.as_str().trim().is_empty() || c.now.as_str().trim().is_empty() {
-                warnings.push(
-                    at(
-                        Severity::Warning,
-                        pos,
-                        format!(
-                            "correction {} of slide {number} does not say what the slide {}",
-                            k + 1,
-                            if c.was.as_str().trim().is_empty() {
-                                "read (`was`)"
-                            } else {
-                                "says now (`now`)"
-                            }
-                        ),
-                    )
+        for message in empty_corrections(slide, number) {
+            warnings.push(
+                at(Severity::Warning, pos, message)
                     .with_hint("fill in `was` and `now`, or delete the entry"),
-                );
-            }
+            );
         }
         quote_warnings(&slide.body, number, &mut quotes, &mut |place, message| {
             warnings.push(
@@ -133,6 +101,57 @@ pub(super) fn check(deck: &Deck, name: &str, source: &str) -> (Vec<Diagnostic>, 
         });
     }
     (errors, warnings)
+}
+
+/// Empty parts and part ids used twice, as (place, message, hint).
+fn part_errors(
+    deck: &Deck,
+    places: &Places,
+    report: &mut impl FnMut((usize, usize), String, Option<&str>),
+) {
+    let mut part_ids: HashMap<&str, usize> = HashMap::new();
+    for (p, part) in deck.parts.iter().enumerate() {
+        let pos = places.nth("Part", p);
+        if part.slides.is_empty() {
+            report(
+                pos,
+                format!("part `{}` has no slides", part.id),
+                Some("add slides to it, or delete the part"),
+            );
+        }
+        if let Some(first) = part_ids.insert(part.id.as_str(), p) {
+            report(
+                pos,
+                format!(
+                    "the part id `{}` is already used by part {}",
+                    part.id,
+                    first + 1
+                ),
+                None,
+            );
+        }
+    }
+}
+
+/// A message for each correction of a slide that leaves `was` or `now` empty.
+fn empty_corrections(slide: &Slide, number: usize) -> impl Iterator<Item = String> + '_ {
+    slide
+        .corrections
+        .iter()
+        .enumerate()
+        .filter_map(move |(k, c)| {
+            let missing = if c.was.as_str().trim().is_empty() {
+                "read (`was`)"
+            } else if c.now.as_str().trim().is_empty() {
+                "says now (`now`)"
+            } else {
+                return None;
+            };
+            Some(format!(
+                "correction {} of slide {number} does not say what the slide {missing}",
+                k + 1
+            ))
+        })
 }
 
 /// Reports each quote without attribution as (its index among all quotes, message).
