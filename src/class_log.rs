@@ -119,10 +119,7 @@ pub fn run(args: &LogArgs) -> ExitCode {
         return ExitCode::FAILURE;
     };
     let dir = record::class_dir(&state, &record::deck_key(args.deck.deck.as_deref()));
-    let (records, problems) = record::load_all(&dir);
-    for p in problems {
-        eprintln!("tribune: skipping a class record: {p}");
-    }
+    let records = crate::commands::read_records(&dir, "class");
     let deck_word = args.deck.deck.as_deref().map(shell_word);
     let command = command_line(&[], deck_word.as_deref());
     if records.is_empty() {

@@ -179,6 +179,15 @@ pub fn print_output<T: Serialize>(
     }
 }
 
+/// The terminal to present on, or the one-line reason there is none (exit status 2: presenting
+/// was asked for where it cannot be done).
+fn terminal() -> Result<tui::Tty, ExitCode> {
+    tui::check_terminal().map_err(|e| {
+        eprintln!("tribune: {e}");
+        ExitCode::from(2)
+    })
+}
+
 /// Presents or rehearses; `target` is a rehearsal's `--target`.
 fn present(args: &PresentArgs, purpose: Purpose, target: Option<Duration>) -> ExitCode {
     let loaded = match load(&args.deck) {
@@ -186,7 +195,10 @@ fn present(args: &PresentArgs, purpose: Purpose, target: Option<Duration>) -> Ex
         Err(code) => return code,
     };
     let dir = records_dir(&args.deck);
-    let records = dir.as_deref().map(read_records).unwrap_or_default();
+    let records = dir
+        .as_deref()
+        .map(|d| read_records(d, "rehearsal"))
+        .unwrap_or_default();
     let deck_target = loaded.deck.duration.map(Seconds::duration);
     let session = match purpose {
         Purpose::Rehearse => tui::Session::Rehearsal {
@@ -196,7 +208,10 @@ fn present(args: &PresentArgs, purpose: Purpose, target: Option<Duration>) -> Ex
         Purpose::Present => {
             let key = record::deck_key(args.deck.deck.as_deref());
             let log_dir = record::state_dir().map(|s| record::class_dir(&s, &key));
-            let classes = log_dir.as_deref().map(read_records).unwrap_or_default();
+            let classes = log_dir
+                .as_deref()
+                .map(|d| read_records(d, "class"))
+                .unwrap_or_default();
             tui::Session::Class {
                 resume_at: record::resume_point(&loaded.deck, &classes),
                 log_dir,
@@ -204,7 +219,11 @@ fn present(args: &PresentArgs, purpose: Purpose, target: Option<Duration>) -> Ex
             }
         }
     };
-    tui::present(loaded, args, &records, &session)
+    let tty = match terminal() {
+        Ok(tty) => tty,
+        Err(code) => return code,
+    };
+    tui::present(loaded, args, &records, &session, tty)
 }
 
 /// Where this deck's rehearsal records live, if there is a state directory at all.
@@ -212,11 +231,12 @@ fn records_dir(deck: &DeckArg) -> Option<PathBuf> {
     record::state_dir().map(|s| record::rehearsal_dir(&s, &record::deck_key(deck.deck.as_deref())))
 }
 
-/// Reads the records, telling the user about any file that could not be read.
-fn read_records(dir: &std::path::Path) -> Vec<Record> {
+/// Reads the records (of a `what`: class or rehearsal), telling the user in one line about
+/// each file that could not be read.
+pub fn read_records(dir: &std::path::Path, what: &str) -> Vec<Record> {
     let (records, problems) = record::load_all(dir);
     for p in problems {
-        eprintln!("tribune: skipping a rehearsal record: {p}");
+        eprintln!("tribune: skipping a {what} record: {p}");
     }
     records
 }
@@ -233,7 +253,7 @@ fn report(args: &ReportArgs) -> ExitCode {
         );
         return ExitCode::FAILURE;
     };
-    let records = read_records(&dir);
+    let records = read_records(&dir, "rehearsal");
     if records.is_empty() {
         eprintln!(
             "tribune: no rehearsals of this deck yet (looked in {}); `tribune rehearse` records one",
@@ -268,11 +288,15 @@ fn audience(arg: &DeckArg) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let tty = match terminal() {
+        Ok(tty) => tty,
+        Err(code) => return code,
+    };
     let app = crate::app::App::new(loaded.deck, crate::ui::theme::Theme::bundled());
     // Reading the deck again is quiet: its errors belong to the presenter's terminal.
     let reload = || match &arg.deck {
         Some(path) => load_path(path).ok().map(|l| l.deck),
         None => None,
     };
-    tui::audience(app, &socket, reload)
+    tui::audience(app, &socket, tty, reload)
 }

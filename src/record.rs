@@ -251,12 +251,29 @@ pub fn save(dir: &Path, record: &Record) -> io::Result<PathBuf> {
     let path = dir.join(&name);
     let tmp = dir.join(format!(".{name}.tmp"));
     let json = serde_json::to_vec_pretty(record).map_err(io::Error::other)?;
-    let mut file = fs::File::create(&tmp)?;
-    file.write_all(&json)?;
-    file.sync_all()?;
-    drop(file);
-    fs::rename(&tmp, &path)?;
+    let written = fs::File::create(&tmp).and_then(|mut file| {
+        file.write_all(&json)?;
+        file.sync_all()
+    });
+    if let Err(e) = written.and_then(|()| fs::rename(&tmp, &path)) {
+        // A full disk leaves a half-written temporary file: do not leave it behind as well.
+        let _ = fs::remove_file(&tmp);
+        return Err(e);
+    }
     Ok(path)
+}
+
+/// Why a record could not be saved, in a few words for the status bar.
+pub fn failure(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => "disk full".into(),
+        io::ErrorKind::ReadOnlyFilesystem => "read-only disk".into(),
+        io::ErrorKind::PermissionDenied => "no permission".into(),
+        io::ErrorKind::NotADirectory | io::ErrorKind::AlreadyExists => {
+            "a file is in the way".into()
+        }
+        _ => e.to_string(),
+    }
 }
 
 /// Every readable record in `dir`, oldest first, and a note for each file that could not be

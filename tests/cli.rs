@@ -775,3 +775,57 @@ fn bad_class_commands_fail_before_the_screen(
     assert!(stdout.is_empty(), "{stdout:?}");
     assert!(stderr.contains(names), "{stderr}");
 }
+
+/// Presenting, rehearsing or following with no terminal (a script, a cron job, a pipe) fails
+/// with one line that says why and what works instead: exit status 2, no backtrace.
+#[rstest]
+#[case(&[])]
+#[case(&["rehearse"])]
+#[case(&["audience"])]
+fn presenting_without_a_terminal_says_so_in_one_line(#[case] args: &[&str]) {
+    let home = tempfile::tempdir().unwrap();
+    let (code, stdout, stderr) = run(tribune()
+        .args(args)
+        .env("HOME", home.path())
+        .env("XDG_STATE_HOME", home.path().join("state"))
+        .env("XDG_RUNTIME_DIR", home.path()));
+    let stderr = String::from_utf8_lossy(&stderr);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stdout.is_empty(), "nothing drawn on a pipe: {stdout:?}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with("tribune: presenting needs a terminal")
+            && stderr.contains("`tribune check`, `outline`"),
+        "{stderr}"
+    );
+}
+
+/// The lecture saved by a Windows editor (CRLF), by an old Mac one (CR) or with a byte-order
+/// mark checks clean and outlines exactly as the original.
+#[rstest]
+#[case::crlf("crlf")]
+#[case::cr("cr")]
+#[case::bom("bom")]
+fn a_deck_saved_with_other_line_ends_or_a_bom_loads_as_the_original(#[case] how: &str) {
+    let original = tribune::deck::BUNDLED_SOURCE;
+    let copy = match how {
+        "crlf" => original.replace('\n', "\r\n"),
+        "cr" => original.replace('\n', "\r"),
+        _ => format!("\u{feff}{original}"),
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(format!("{how}.ron"));
+    fs::write(&path, &copy).unwrap();
+    let path = path.to_str().unwrap();
+    let (code, _, stderr) = check(path);
+    let stderr = String::from_utf8_lossy(&stderr);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("ok: 84 slides in 2 parts, 0 warnings"),
+        "{stderr}"
+    );
+    let (_, expected, _) = run(tribune().arg("outline"));
+    let (code, outline, _) = run(tribune().args(["outline", path]));
+    assert_eq!(code, 0);
+    assert_eq!(outline, expected);
+}

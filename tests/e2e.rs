@@ -58,6 +58,7 @@ const ESC: &[u8] = b"\x1b";
 const ENTER: &[u8] = b"\r";
 const TAB: &[u8] = b"\t";
 const CTRL_C: &[u8] = b"\x03";
+const CTRL_Z: &[u8] = b"\x1a";
 
 /// How long any one wait may take.
 fn timeout() -> Duration {
@@ -76,7 +77,13 @@ fn deadline() -> Instant {
 struct Output {
     parser: vt100::Parser,
     raw: Vec<u8>,
+    /// The words of every complete frame, in order (as `words` gives them): what the screen
+    /// showed at each frame boundary, so a test can check what was never shown, not only what
+    /// is shown now.
+    frames: Vec<String>,
     eof: bool,
+    /// Asks the reader thread to stop (and close its copy of the pty) at its next read.
+    stop: bool,
     /// Where the output stood when the terminal was last resized, until the app's redraw for
     /// the new size (which starts by clearing the screen) has arrived after it.
     resized_at: Option<usize>,
@@ -89,7 +96,8 @@ fn lock(shared: &Shared) -> MutexGuard<'_, Output> {
     shared.0.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// Reads the pty until EOF (EIO once every slave descriptor is closed), feeding the parser.
+/// Reads the pty until EOF (EIO once every slave descriptor is closed) or until asked to stop,
+/// feeding the parser and keeping the text of each complete frame.
 fn pump(mut reader: Box<dyn Read + Send>, shared: &Shared) {
     let mut buf = [0u8; 8192];
     loop {
@@ -99,13 +107,26 @@ fn pump(mut reader: Box<dyn Read + Send>, shared: &Shared) {
             Err(_) => 0,
         };
         let mut out = lock(shared);
-        if n == 0 {
+        if n == 0 || out.stop {
             out.eof = true;
             shared.1.notify_all();
             return;
         }
-        out.parser.process(&buf[..n]);
-        out.raw.extend_from_slice(&buf[..n]);
+        let mut rest = &buf[..n];
+        while !rest.is_empty() {
+            // Feed up to the end of the next frame, so that its screen can be recorded.
+            let end = rest
+                .windows(FRAME_END.len())
+                .position(|w| w == FRAME_END)
+                .map_or(rest.len(), |i| i + FRAME_END.len());
+            out.parser.process(&rest[..end]);
+            out.raw.extend_from_slice(&rest[..end]);
+            if out.raw.ends_with(FRAME_END) {
+                let text = words(out.parser.screen());
+                out.frames.push(text);
+            }
+            rest = &rest[end..];
+        }
         shared.1.notify_all();
     }
 }
@@ -219,11 +240,16 @@ impl Session {
 
     /// As `start`, with more environment variables (a state directory for rehearsals).
     fn start_with_env(args: &[&str], env: &[(&str, &Path)]) -> Self {
+        Self::start_program(env!("CARGO_BIN_EXE_tribune"), args, env)
+    }
+
+    /// As `start_with_env`, for any program (a shell that then starts tribune).
+    fn start_program(program: &str, args: &[&str], env: &[(&str, &Path)]) -> Self {
         let (cols, rows) = (120, 40);
         let pair = native_pty_system()
             .openpty(pty_size(cols, rows))
             .expect("a pty opens");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tribune"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
@@ -248,7 +274,9 @@ impl Session {
             Mutex::new(Output {
                 parser: vt100::Parser::new(nonzero(rows), nonzero(cols), 0),
                 raw: Vec::new(),
+                frames: Vec::new(),
                 eof: false,
+                stop: false,
                 resized_at: None,
             }),
             Condvar::new(),
@@ -304,6 +332,80 @@ impl Session {
                 .unwrap_or_else(PoisonError::into_inner)
                 .0;
         }
+    }
+
+    /// As `wait_for`, but tried after any output, not only at the end of a frame: for what a
+    /// shell prints.
+    fn wait_for_any_output(&self, what: &str, cond: impl Fn(&vt100::Screen) -> bool) {
+        let deadline = deadline();
+        let mut out = lock(&self.shared);
+        while !cond(out.parser.screen()) {
+            let now = Instant::now();
+            if now >= deadline || out.eof {
+                let screen = dump(out.parser.screen());
+                drop(out);
+                panic!("waiting for {what}: timed out or closed; the screen:\n{screen}");
+            }
+            out = self
+                .shared
+                .1
+                .wait_timeout(out, deadline - now)
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
+        }
+    }
+
+    /// How many complete frames have been drawn so far: a mark for `frames_since`.
+    fn frame_mark(&self) -> usize {
+        lock(&self.shared).frames.len()
+    }
+
+    /// The text of every frame drawn since `mark`.
+    fn frames_since(&self, mark: usize) -> Vec<String> {
+        lock(&self.shared).frames[mark..].to_vec()
+    }
+
+    /// Closes the terminal as a closed window does: every descriptor of the pty's master side
+    /// goes, so the program's terminal hangs up. Returns how the program ended; fails if it is
+    /// still running after the deadline.
+    fn hang_up(mut self) -> ExitStatus {
+        // The reader thread holds a copy of the master side: ask it to stop, and make the
+        // program draw (a resize always does) so that its blocked read returns.
+        lock(&self.shared).stop = true;
+        let (cols, rows) = lock(&self.shared).parser.screen().size();
+        self.master
+            .resize(pty_size(cols.get() - 1, rows.get()))
+            .expect("resizing the pty");
+        let end = deadline();
+        {
+            let mut out = lock(&self.shared);
+            while !out.eof {
+                let now = Instant::now();
+                assert!(now < end, "the reader thread did not stop");
+                out = self
+                    .shared
+                    .1
+                    .wait_timeout(out, end - now)
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .0;
+            }
+        }
+        if let Some(reader) = self.reader.take() {
+            reader.join().expect("the reader thread ends");
+        }
+        drop(self.writer.take());
+        // Replacing the master drops the last descriptor of the real one.
+        let spare = native_pty_system()
+            .openpty(pty_size(10, 10))
+            .expect("a pty opens");
+        drop(std::mem::replace(&mut self.master, spare.master));
+        let status = self
+            .exit
+            .recv_timeout(timeout())
+            .expect("tribune ends once its terminal hangs up")
+            .expect("waiting for tribune");
+        self.status = Some(status.clone());
+        status
     }
 
     /// A copy of the screen now.
@@ -436,9 +538,14 @@ impl Drop for Session {
 impl Finished {
     /// Asserts exit status 0.
     fn assert_success(&self) -> &Self {
+        self.assert_status(0)
+    }
+
+    /// Asserts the exit status `code` (not a death by signal).
+    fn assert_status(&self, code: u32) -> &Self {
         assert!(
-            self.status.success() && self.status.signal().is_none(),
-            "expected exit status 0, got {:?}; the screen:\n{}",
+            self.status.exit_code() == code && self.status.signal().is_none(),
+            "expected exit status {code}, got {:?}; the screen:\n{}",
             self.status,
             dump(&self.screen)
         );
@@ -709,7 +816,15 @@ fn a_signal_quits_cleanly(#[case] signal: &str) {
     s.send(RIGHT);
     s.wait_for("slide 2", |sc| on_slide(sc, 2));
     s.signal(signal);
-    s.finish().assert_success().assert_restored();
+    s.finish()
+        .assert_status(status_after(signal))
+        .assert_restored();
+}
+
+/// The exit status after a signal: a hang-up is reported as 128 + SIGHUP, as a shell would;
+/// SIGTERM and SIGINT are a normal end.
+fn status_after(signal: &str) -> u32 {
+    if signal == "HUP" { 129 } else { 0 }
 }
 
 #[test]
@@ -955,7 +1070,7 @@ fn a_rehearsal_stopped_by_a_signal_is_saved(#[case] signal: &str) {
         s.signal(signal);
     }
     let done = s.finish();
-    done.assert_success()
+    done.assert_status(status_after(signal))
         .assert_restored_then(&["tribune: rehearsal saved: "]);
 
     let files = files_in(&rehearsals_of_the_lecture(home.path()));
@@ -1034,7 +1149,7 @@ fn the_slide_on_screen_at_a_signal_keeps_its_time(#[case] signal: &str) {
     // milliseconds to draw and read, and starting kill(1) more).
     s.signal(signal);
     let done = s.finish();
-    done.assert_success()
+    done.assert_status(status_after(signal))
         .assert_restored_then(&["tribune: rehearsal saved: "]);
     let files = files_in(&rehearsals_of_the_lecture(home.path()));
     assert_eq!(files.len(), 1, "{files:?}");
@@ -1251,14 +1366,29 @@ fn the_audience_follows_moves_reveals_jumps_blank_and_freeze() {
     presenter.send(TAB);
     audience.wait_for("Part II", |sc| words(sc).contains(SLIDE_42));
 
+    // Typing a date moves nothing for the class. The link is one ordered stream: once the
+    // audience shows what the presenter sent after the typing (a black screen, from `b`),
+    // anything sent while typing has been drawn before it.
+    let typing = audience.frame_mark();
     presenter.send(b"d");
     presenter.wait_for("the date prompt", |sc| shows(sc, "Go to date"));
     presenter.send(b"25 Feb 1956");
     presenter.wait_for("the preview", |sc| shows(sc, "→ 46"));
+    presenter.send(ESC);
+    presenter.wait_for("the prompt closed", |sc| !shows(sc, "Go to date"));
+    presenter.send(b"b");
+    audience.wait_for("a black screen after the typing", is_blank);
+    let seen = audience.frames_since(typing);
     assert!(
-        words(&audience.screen()).contains(SLIDE_42),
-        "typing a date moves nothing for the class"
+        !seen.is_empty() && seen.iter().all(|f| !f.contains(SLIDE_46)),
+        "typing a date moved the class: {seen:?}"
     );
+    presenter.send(b"b");
+    audience.wait_for("Part II again", |sc| words(sc).contains(SLIDE_42));
+    presenter.send(b"d");
+    presenter.wait_for("the date prompt", |sc| shows(sc, "Go to date"));
+    presenter.send(b"25 Feb 1956");
+    presenter.wait_for("the preview", |sc| shows(sc, "→ 46"));
     presenter.send(ENTER);
     audience.wait_for("25 February 1956", |sc| words(sc).contains(SLIDE_46));
 
@@ -1273,15 +1403,34 @@ fn the_audience_follows_moves_reveals_jumps_blank_and_freeze() {
     presenter.send(b"b");
     audience.wait_for("the slide again", |sc| words(sc).contains(SLIDE_46));
 
+    let frozen = audience.frame_mark();
     presenter.send(b"f");
     presenter.wait_for("the freeze badge", |sc| shows(sc, "FROZEN"));
     presenter.send(b"[");
     presenter.wait_for("the teacher back at 42", |sc| on_slide(sc, 42));
+    // Blank and show again while frozen: the class sees the frozen slide come back, and
+    // (the stream being ordered) anything the browsing sent would have come before it.
+    presenter.send(b"b");
+    audience.wait_for("a black screen while frozen", is_blank);
+    presenter.send(b"b");
+    audience.wait_for("the frozen slide back", |sc| words(sc).contains(SLIDE_46));
     presenter.send(b"f");
     audience.wait_for("the audience at the teacher's slide", |sc| {
         words(sc).contains(SLIDE_42)
     });
     // While frozen the class saw 46 throughout: it only ever showed 46, then 42.
+    let seen = audience.frames_since(frozen);
+    let first_42 = seen
+        .iter()
+        .position(|f| f.contains(SLIDE_42))
+        .expect("42 was drawn");
+    assert!(
+        seen[..first_42]
+            .iter()
+            .all(|f| f.contains(SLIDE_46) || f.trim().is_empty()),
+        "the frozen class saw something else before the teacher let go: {:?}",
+        &seen[..first_42]
+    );
     presenter.wait_for("the badge gone", |sc| !shows(sc, "FROZEN"));
 
     presenter.send(b"q");
@@ -1370,6 +1519,7 @@ fn garbage_on_the_socket_is_dropped_and_the_socket_is_private() {
     assert_eq!(mode(&socket), 0o600, "only the user may connect");
     assert_eq!(mode(socket.parent().unwrap()), 0o700);
 
+    let before = (audience.frame_mark(), presenter.frame_mark());
     let mut rogue = std::os::unix::net::UnixStream::connect(&socket).unwrap();
     rogue.write_all(b"\x00\xffnot json at all\n").unwrap();
     rogue.write_all(&vec![b'{'; 100_000]).unwrap();
@@ -1390,6 +1540,38 @@ fn garbage_on_the_socket_is_dropped_and_the_socket_is_private() {
         counts_audience(&sc, 1),
         "a connection that never said hello is not an audience:\n{}",
         dump(&sc)
+    );
+    // The rogue ends with a proper hello. The presenter reads a connection in order, so by
+    // the time it counts the rogue it has read all the garbage before; and the first thing it
+    // sends the rogue is slide 5, the slide at the hello: had the version-99 hello let it in
+    // earlier, it would have been sent the title slide then.
+    rogue.write_all(b"{\"v\":1,\"msg\":\"hello\"}\n").unwrap();
+    presenter.wait_for("the rogue counted once it says hello", |sc| {
+        counts_audience(sc, 2)
+    });
+    rogue.set_read_timeout(Some(timeout())).unwrap();
+    let mut first = String::new();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(&rogue), &mut first)
+        .expect("the rogue is sent the current slide");
+    match tribune::link::decode(first.trim_end().as_bytes()) {
+        Some(tribune::link::Message::Show(shown)) => assert_eq!(shown.slide, 4, "{first}"),
+        other => panic!("expected a show message, got {other:?} from {first:?}"),
+    }
+    let (audience_mark, presenter_mark) = before;
+    let counted = presenter.frames_since(presenter_mark);
+    let joined = counted
+        .iter()
+        .position(|f| f.contains("▣ 2 audience"))
+        .expect("the count of 2 was drawn");
+    assert!(
+        counted[..joined].iter().all(|f| f.contains("▣ 1 audience")),
+        "the count moved before the rogue said hello: {:?}",
+        &counted[..joined]
+    );
+    let shown = audience.frames_since(audience_mark);
+    assert!(
+        !shown.is_empty() && shown.iter().all(|f| f.contains(SLIDE_5)),
+        "the class saw something the presenter did not send (the rogue's slide 60?): {shown:?}"
     );
     // A second window joining after the garbage still gets the current slide.
     drop(rogue);
@@ -1438,4 +1620,221 @@ fn the_class_log_and_resume_point_survive_sigterm() {
     s.wait_for("slide 5 at once", |sc| on_slide(sc, 5));
     s.send(b"q");
     s.finish().assert_success().assert_restored();
+}
+
+// In class, nothing breaks: a closed window, Ctrl-Z, a state folder that cannot be written, and
+// a deck that is never written.
+
+/// How a process is doing, from /proc: `T` once stopped (Ctrl-Z).
+fn process_state(pid: i32) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name in parentheses may hold spaces; the state follows its closing one.
+    stat.rsplit_once(')')?.1.trim_start().chars().next()
+}
+
+/// Closing the window (every descriptor of the pty's master side) ends a class, a rehearsal
+/// and an audience window at once: status 129, the record closed with `ended`, the socket gone.
+#[test]
+fn a_closed_window_ends_every_mode_and_closes_its_record() {
+    let home = tempfile::tempdir().unwrap();
+    let audience = start_audience(home.path());
+    let mut presenter = start_presenter(home.path(), &[]);
+    presenter.wait_for("one audience window counted", |sc| counts_audience(sc, 1));
+    presenter.send(b"3");
+    presenter.send(ENTER);
+    presenter.wait_for("slide 3", |sc| on_slide(sc, 3));
+    // An overlay open changes nothing: the hang-up still ends it.
+    presenter.send(b"o");
+    presenter.wait_for("the overview", |sc| shows(sc, "PART I"));
+    assert_eq!(presenter.hang_up().exit_code(), 129);
+    let files = files_in(&classes_of_the_lecture(home.path()));
+    assert_eq!(files.len(), 1, "one class, no temporary file: {files:?}");
+    let record = read_record(&files[0]);
+    assert!(record.ended.is_some(), "the class is closed: {record:?}");
+    assert_eq!(record.stopped_at.as_ref().map(|s| s.number), Some(3));
+    assert!(
+        !lecture_socket(home.path()).exists(),
+        "the presenter removes its socket"
+    );
+    audience.wait_for("the presenter gone", |sc| {
+        words(sc).contains("presenter has left")
+    });
+    assert_eq!(audience.hang_up().exit_code(), 129);
+
+    let mut rehearsal = start_rehearsal(home.path(), &[]);
+    rehearsal.send(RIGHT);
+    rehearsal.wait_for("slide 2", |sc| on_slide(sc, 2));
+    rehearsal.send(b"d");
+    rehearsal.wait_for("the date prompt", |sc| shows(sc, "Go to date"));
+    assert_eq!(rehearsal.hang_up().exit_code(), 129);
+    let files = files_in(&rehearsals_of_the_lecture(home.path()));
+    assert_eq!(files.len(), 1, "{files:?}");
+    let record = read_record(&files[0]);
+    assert!(
+        record.ended.is_some(),
+        "the rehearsal is closed: {record:?}"
+    );
+    assert!(record.slides[1].millis > 0, "slide 2 kept its time");
+}
+
+/// Ctrl-Z gives the terminal back to the shell (main screen, cooked mode) and stops tribune;
+/// `fg` brings it back drawn in full, still on its slide, keys working.
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_redraws() {
+    let home = tempfile::tempdir().unwrap();
+    let mut env = class_env(home.path());
+    env.push(("PS1", PathBuf::from("ready$ ")));
+    let env: Vec<(&str, &Path)> = env.iter().map(|(k, v)| (*k, v.as_path())).collect();
+    // An interactive shell with job control, as a teacher's terminal has.
+    let mut s = Session::start_program("sh", &["-i"], &env);
+    s.wait_for_any_output("the shell's prompt", |sc| shows(sc, "ready$"));
+    let command = format!("'{}' --slide 5\r", env!("CARGO_BIN_EXE_tribune"));
+    s.send(command.as_bytes());
+    s.wait_for("slide 5", |sc| on_slide(sc, 5));
+    let pid = s
+        .master
+        .process_group_leader()
+        .expect("tribune runs in the foreground");
+    s.send(CTRL_Z);
+    s.wait_for_any_output("the shell's screen and prompt", |sc| {
+        !sc.alternate_screen() && !sc.hide_cursor() && sc.contents().contains("Stopped")
+    });
+    assert_eq!(process_state(pid), Some('T'), "tribune is stopped");
+    let flags = s.local_flags().expect("the pty's modes");
+    assert!(
+        has_flag(&flags, "ICANON"),
+        "the shell's line editing is back: {flags}"
+    );
+    s.send(b"fg\r");
+    s.wait_for("slide 5 drawn again", |sc| {
+        sc.alternate_screen() && on_slide(sc, 5) && shows(sc, "4 March 1953")
+    });
+    s.assert_raw_mode();
+    s.send(RIGHT);
+    s.wait_for("slide 6 after fg", |sc| on_slide(sc, 6));
+    s.send(b"q");
+    s.wait_for_any_output("the shell again", |sc| {
+        !sc.alternate_screen() && sc.contents().matches("ready$").count() >= 3
+    });
+    assert_eq!(process_state(pid), None, "tribune has ended");
+    s.send(b"exit\r");
+    s.finish().assert_success();
+}
+
+/// A state folder that cannot be written (here a file stands where it should be, which even
+/// root cannot write into) never stops a class or a rehearsal: the status bar says so in one
+/// calm line, q exits 0, and a line on stderr says where it failed.
+#[rstest]
+#[case::class(&[], "class log not saved")]
+#[case::rehearsal(&["rehearse"], "rehearsal not saved")]
+fn a_state_folder_that_cannot_be_written_never_stops_a_class(
+    #[case] args: &[&str],
+    #[case] says: &str,
+) {
+    let home = tempfile::tempdir().unwrap();
+    let blocked = home.path().join("state");
+    std::fs::write(&blocked, "not a folder").unwrap();
+    let mut s = Session::start_with_env(args, &[("XDG_STATE_HOME", &blocked)]);
+    s.wait_for("the first screen", |sc| on_slide(sc, 1));
+    s.send(RIGHT);
+    let sc = s.wait_for("the problem in the status bar", |sc| {
+        on_slide(sc, 2) && status_row(sc).contains(says)
+    });
+    assert!(
+        status_row(&sc).contains(&format!("{says}: a file is in the way")),
+        "{}",
+        status_row(&sc)
+    );
+    s.send(b"3");
+    s.send(ENTER);
+    s.wait_for("slide 3, still presenting", |sc| on_slide(sc, 3));
+    s.send(b"q");
+    s.finish()
+        .assert_success()
+        .assert_restored_then(&["tribune: cannot save the record in"]);
+    assert_eq!(
+        std::fs::read_to_string(&blocked).unwrap(),
+        "not a folder",
+        "the file in the way is left alone"
+    );
+}
+
+/// Presenting, rehearsing, following and the audience window's re-reading of an edited deck
+/// never write to the deck: its bytes, length and modification time survive, and nothing
+/// appears beside it.
+#[test]
+fn presenting_rehearsing_and_following_never_write_the_deck() {
+    let home = tempfile::tempdir().unwrap();
+    let decks = tempfile::tempdir().unwrap();
+    let deck = decks.path().join("lecture.ron");
+    let deck_arg = deck.to_str().expect("a UTF-8 path");
+    let put = |text: &str| {
+        std::fs::write(&deck, text).unwrap();
+        // An old, exact time: any rewrite, even of the same bytes, would move it.
+        let old = std::time::SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000_000);
+        std::fs::File::options()
+            .write(true)
+            .open(&deck)
+            .and_then(|f| f.set_modified(old))
+            .unwrap();
+    };
+    let snapshot = || {
+        let meta = std::fs::metadata(&deck).unwrap();
+        let listing: Vec<_> = std::fs::read_dir(decks.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        (
+            std::fs::read(&deck).unwrap(),
+            meta.modified().unwrap(),
+            listing,
+        )
+    };
+    let original = tribune::deck::BUNDLED_SOURCE;
+    put(original);
+    let before = snapshot();
+
+    let mut audience = start_in_class(home.path(), &["audience", deck_arg]);
+    audience.wait_for("waiting", |sc| {
+        words(sc).contains("waiting for the presenter")
+    });
+    let mut presenter = start_presenter(home.path(), &[deck_arg]);
+    presenter.wait_for("one audience window counted", |sc| counts_audience(sc, 1));
+    for key in [RIGHT, RIGHT, b"b".as_slice(), b"b", b"f", b"f", TAB] {
+        presenter.send(key);
+    }
+    audience.wait_for("Part II", |sc| words(sc).contains(SLIDE_42));
+    presenter.send(b"q");
+    presenter.finish().assert_success();
+    let mut rehearsal = start_rehearsal(home.path(), &[deck_arg]);
+    rehearsal.send(RIGHT);
+    rehearsal.wait_for("slide 2", |sc| on_slide(sc, 2));
+    rehearsal.send(b"q");
+    rehearsal.finish().assert_success();
+    assert!(
+        snapshot() == before,
+        "presenting, rehearsing or following wrote the deck"
+    );
+
+    // The teacher edits the deck while the audience window still holds the old version: the
+    // next presenter has the new one, and the audience window reads the file again.
+    // A new title changes the deck's fingerprint, which is how the window notices (not ASCII,
+    // so it is drawn as text rather than in large type).
+    let title = "The 20th Congress of the Communist Party of the Soviet Union";
+    let edited = original.replacen(title, "The 20th Congress — edited", 1);
+    assert_ne!(edited, original);
+    put(&edited);
+    let before = snapshot();
+    let mut presenter = start_presenter(home.path(), &[deck_arg, "--slide", "42"]);
+    audience.wait_for("the edited slide", |sc| {
+        words(sc).contains("The 20th Congress — edited")
+    });
+    presenter.send(b"q");
+    presenter.finish().assert_success();
+    audience.send(b"q");
+    audience.finish().assert_success();
+    assert!(
+        snapshot() == before,
+        "re-reading the edited deck wrote to it"
+    );
 }

@@ -70,6 +70,12 @@ pub enum Action {
     Resume,
     /// How many audience windows are connected now.
     AudienceCount(usize),
+    /// The class log or rehearsal record could not be saved (why, for the status bar), or
+    /// can be again (`None`).
+    SaveProblem(Option<String>),
+    /// Ctrl-Z: give the terminal back to the shell for a while. The loop does it; the state
+    /// does not change.
+    Suspend,
     /// Leave the presenter.
     Quit,
 }

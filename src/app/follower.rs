@@ -28,6 +28,8 @@ pub enum Cue {
     Lost,
     /// The terminal's size, in cells.
     Resize(u16, u16),
+    /// Ctrl-Z: give the terminal back to the shell for a while (the loop does it).
+    Suspend,
     /// Leave.
     Quit,
 }
@@ -99,6 +101,7 @@ impl Follower {
                 self.rescroll();
             }
             Cue::Quit => self.should_quit = true,
+            Cue::Suspend => {}
         }
     }
 

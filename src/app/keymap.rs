@@ -16,6 +16,9 @@ pub fn handle_key(mode: &Mode, key: KeyEvent) -> Option<Action> {
     if ctrl && matches!(key.code, KeyCode::Char('c' | 'C')) {
         return Some(Action::Quit);
     }
+    if ctrl && matches!(key.code, KeyCode::Char('z' | 'Z')) {
+        return Some(Action::Suspend);
+    }
     if ctrl {
         return None;
     }
@@ -30,7 +33,8 @@ pub fn handle_key(mode: &Mode, key: KeyEvent) -> Option<Action> {
     }
 }
 
-/// The audience window's keys: it only quits; what the class sees is the presenter's to change.
+/// The audience window's keys: it only quits (or suspends); what the class sees is the
+/// presenter's to change.
 pub fn audience_key(key: KeyEvent) -> Option<Cue> {
     if key.kind == KeyEventKind::Release {
         return None;
@@ -38,6 +42,7 @@ pub fn audience_key(key: KeyEvent) -> Option<Cue> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
         KeyCode::Char('c' | 'C') if ctrl => Some(Cue::Quit),
+        KeyCode::Char('z' | 'Z') if ctrl => Some(Cue::Suspend),
         KeyCode::Char('q') if !ctrl => Some(Cue::Quit),
         _ => None,
     }

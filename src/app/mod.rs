@@ -164,6 +164,8 @@ pub struct App {
     /// Every slide whose title fits gets large type, not only the title slide and part
     /// dividers: the audience window sets it; the presenter keeps its slide pane compact.
     pub large_titles: bool,
+    /// Why the class log or rehearsal record is not being saved, shown until a save works.
+    pub save_problem: Option<String>,
 }
 
 impl App {
@@ -198,6 +200,7 @@ impl App {
             audience: Audience::default(),
             resume: None,
             large_titles: false,
+            save_problem: None,
         };
         if let Some(v) = app.visited.first_mut() {
             *v = true;

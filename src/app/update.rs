@@ -26,6 +26,11 @@ impl App {
                 self.should_quit = true;
                 return None;
             }
+            Action::SaveProblem(problem) => {
+                self.save_problem = problem;
+                return None;
+            }
+            Action::Suspend => return None,
             Action::AudienceCount(n) => {
                 self.audience.connected = n;
                 if n > 0 && !self.audience.presenter_view {

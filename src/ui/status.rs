@@ -176,6 +176,8 @@ impl Widget for StatusBar<'_> {
             ))
         } else if let Some(m) = &app.message {
             Some(Span::styled(m.clone(), theme.warning().bg(theme.status_bg)))
+        } else if let Some(p) = &app.save_problem {
+            Some(Span::styled(p.clone(), theme.dim().bg(theme.status_bg)))
         } else {
             app.audience
                 .problem

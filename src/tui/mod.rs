@@ -1,32 +1,34 @@
-//! The terminal edge: raw mode and the alternate screen, signals, the event loop, the clock.
-//! Whatever happens (q, Ctrl-C, a panic, SIGTERM, SIGHUP) the terminal is restored: raw mode off,
-//! alternate screen left, cursor shown, mouse capture off.
+//! The terminal edge: the two loops (presenter and audience window), the session around them
+//! and the records they keep. Whatever happens (q, Ctrl-C, a panic, SIGTERM, SIGHUP, a closed
+//! window) the terminal is restored if it still exists, and the class or rehearsal record gets
+//! its final save.
+
+mod events;
+mod terminal;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use anyhow::Context;
-use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEvent, MouseButton, MouseEventKind,
-};
-use ratatui::crossterm::execute;
+use ratatui::crossterm::event::{MouseButton, MouseEventKind};
 
 use crate::app::follower::{Cue, Follower};
 use crate::app::keymap::{audience_key, handle_key};
 use crate::app::{Action, App, Purpose};
 use crate::cli::PresentArgs;
 use crate::deck::{DateQuery, Loaded, Seconds};
-use crate::link::{self, Heard, Hub, Started};
+use crate::link::{self, Hub, Started};
 use crate::record::{self, Record};
 use crate::rehearsal;
 use crate::ui::theme::Theme;
 use crate::ui::timeline_hit;
+
+pub use events::{HANGUP_STATUS, Tty};
+pub use terminal::{NoTerminal, check as check_terminal};
+
+use events::{Event, Events, Poster, Stop};
+use terminal::Screen;
 
 /// Why the presenter runs, and what it keeps.
 #[derive(Clone, Debug)]
@@ -49,13 +51,29 @@ pub enum Session {
     },
 }
 
+/// How a loop ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Ending {
+    /// q, Ctrl-C, SIGTERM, SIGINT.
+    Quit,
+    /// The terminal went away, or SIGHUP.
+    Hangup,
+}
+
+/// Writes a line on stderr without panicking when stderr is gone (`eprintln!` would).
+fn say(line: &str) {
+    let _ = writeln!(io::stderr(), "tribune: {line}");
+}
+
 /// Presents a loaded deck until the user quits, or rehearses it; returns the exit code.
-/// `records` are the deck's earlier rehearsals, for the notes pane's "last time".
+/// `records` are the deck's earlier rehearsals, for the notes pane's "last time"; `tty` is the
+/// terminal [`check_terminal`] found.
 pub fn present(
     loaded: Loaded,
     args: &PresentArgs,
     records: &[Record],
     session: &Session,
+    tty: Tty,
 ) -> ExitCode {
     let mut app = App::new(loaded.deck, Theme::bundled());
     app.show_notes = args.notes || args.presenter;
@@ -99,7 +117,7 @@ pub fn present(
             }
         }
         Err(message) => {
-            eprintln!("tribune: {message}");
+            say(&message);
             return ExitCode::FAILURE;
         }
     }
@@ -113,39 +131,69 @@ pub fn present(
         saved_at_slide: None,
         saved: None,
         error: None,
+        problem: None,
     };
     if recorder.dir.is_none() {
-        app.message =
-            Some("no state directory (HOME or XDG_STATE_HOME): times will not be saved".into());
+        app.save_problem = Some(format!(
+            "{} not saved: no state directory (set HOME or XDG_STATE_HOME)",
+            record_name(app.purpose)
+        ));
     }
+    let mut events = match Events::new(tty) {
+        Ok(events) => events,
+        Err(e) => {
+            say(&format!("cannot listen to the terminal: {e}"));
+            return ExitCode::FAILURE;
+        }
+    };
     let hub = match session {
-        Session::Class { socket, .. } => start_hub(&mut app, socket.as_ref()),
+        Session::Class { socket, .. } => start_hub(&mut app, socket.as_ref(), events.poster()),
         Session::Rehearsal { .. } => None,
     };
-    let result = run(&mut app, &mut recorder, hub.as_ref());
+    let result = Screen::enter(true).and_then(|mut screen| {
+        let ending = event_loop(
+            &mut screen,
+            &mut app,
+            &mut events,
+            &mut recorder,
+            hub.as_ref(),
+        );
+        screen.leave(events.terminal_alive());
+        ending
+    });
+    let alive = events.terminal_alive();
+    drop(events);
     // Audience windows go back to waiting before anything else is written.
     drop(hub);
     recorder.save(&app, true);
-    recorder.report(&app);
-    exit_code(result)
+    if alive {
+        recorder.report(&app);
+    }
+    exit_code(result, alive)
 }
 
-/// 0 after a clean run; otherwise the error, once the terminal is restored, and 1.
-fn exit_code(result: anyhow::Result<()>) -> ExitCode {
+/// 0 after a clean run, [`HANGUP_STATUS`] after a hang-up; otherwise the error, once the
+/// terminal is restored (if it still exists), and 1.
+fn exit_code(result: anyhow::Result<Ending>, terminal_alive: bool) -> ExitCode {
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Ending::Quit) => ExitCode::SUCCESS,
+        Ok(Ending::Hangup) => ExitCode::from(HANGUP_STATUS),
+        Err(_) if !terminal_alive => ExitCode::from(HANGUP_STATUS),
         Err(e) => {
-            eprintln!("tribune: {e:#}");
+            say(&format!("{e:#}"));
             ExitCode::FAILURE
         }
     }
 }
 
 /// Opens the socket audience windows follow; a failure is shown, never fatal.
-fn start_hub(app: &mut App, socket: Result<&PathBuf, &String>) -> Option<Hub> {
+fn start_hub(app: &mut App, socket: Result<&PathBuf, &String>, poster: Poster) -> Option<Hub> {
+    let on_change = move || {
+        poster.post(Event::AudienceChanged);
+    };
     let started = socket
         .map_err(Clone::clone)
-        .and_then(|path| Hub::start(path).map_err(|e| e.to_string()));
+        .and_then(|path| Hub::start(path, on_change).map_err(|e| e.to_string()));
     match started {
         Ok(Started::Hub(hub)) => Some(hub),
         Ok(Started::Taken) => {
@@ -172,8 +220,18 @@ struct Recorder {
     saved_at_slide: Option<usize>,
     /// Where the record was written.
     saved: Option<PathBuf>,
-    /// The last error writing it.
+    /// The last error writing it, with the folder, for the line printed at the end.
     error: Option<String>,
+    /// The same in a few words, for the status bar.
+    problem: Option<String>,
+}
+
+/// What a record is called on screen.
+fn record_name(purpose: Purpose) -> &'static str {
+    match purpose {
+        Purpose::Present => "class log",
+        Purpose::Rehearse => "rehearsal",
+    }
 }
 
 impl Recorder {
@@ -206,9 +264,15 @@ impl Recorder {
             Ok(path) => {
                 self.saved = Some(path);
                 self.error = None;
+                self.problem = None;
             }
             Err(e) => {
                 self.error = Some(format!("cannot save the record in {}: {e}", dir.display()));
+                self.problem = Some(format!(
+                    "{} not saved: {}",
+                    record_name(app.purpose),
+                    record::failure(&e)
+                ));
             }
         }
     }
@@ -217,7 +281,7 @@ impl Recorder {
     /// quietly (`tribune log` shows it); only a failure to log it is worth a line.
     fn report(&self, app: &App) {
         if let Some(e) = &self.error {
-            eprintln!("tribune: {e}");
+            say(e);
             return;
         }
         if app.purpose != Purpose::Rehearse {
@@ -227,15 +291,13 @@ impl Recorder {
             let spent = app.spent_now();
             let slides = spent.iter().filter(|d| !d.is_zero()).count();
             let total: Duration = spent.iter().sum();
-            eprintln!(
-                "tribune: rehearsal saved: {slides} slides, {} in all; `tribune report` compares it with the budget ({})",
+            say(&format!(
+                "rehearsal saved: {slides} slides, {} in all; `tribune report` compares it with the budget ({})",
                 rehearsal::clock(total),
                 path.display()
-            );
+            ));
         } else if app.started_at.is_none() {
-            eprintln!(
-                "tribune: nothing rehearsed (the clock starts at the first advance), nothing saved"
-            );
+            say("nothing rehearsed (the clock starts at the first advance), nothing saved");
         }
     }
 }
@@ -272,71 +334,27 @@ fn wall_clock() -> String {
     jiff::ZonedDateTime::now().strftime("%H:%M").to_string()
 }
 
-/// Takes over the terminal, runs `body`, and gives the terminal back whatever happens. `body`
-/// gets the flag SIGTERM, SIGHUP and SIGINT raise.
-fn with_terminal<T>(
-    mouse: bool,
-    body: impl FnOnce(&mut DefaultTerminal, &AtomicBool) -> anyhow::Result<T>,
-) -> anyhow::Result<T> {
-    let quit_signal = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        // A second signal while we are shutting down exits at once.
-        signal_hook::flag::register_conditional_shutdown(signal, 1, Arc::clone(&quit_signal))
-            .context("installing signal handlers")?;
-        signal_hook::flag::register(signal, Arc::clone(&quit_signal))
-            .context("installing signal handlers")?;
-    }
-    // ratatui's panic hook restores the screen and then calls this one, which turns the mouse
-    // off as well.
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
-        previous(info);
-    }));
-    let mut terminal = ratatui::init();
-    let result = if mouse {
-        execute!(io::stdout(), EnableMouseCapture).context("enabling the mouse")
-    } else {
-        Ok(())
-    }
-    .and_then(|()| body(&mut terminal, &quit_signal));
-    let _ = execute!(io::stdout(), DisableMouseCapture);
-    ratatui::restore();
-    let _ = io::stdout().flush();
-    result
-}
-
-fn run(app: &mut App, recorder: &mut Recorder, hub: Option<&Hub>) -> anyhow::Result<()> {
-    with_terminal(true, |terminal, quit| {
-        event_loop(terminal, app, quit, recorder, hub)
-    })
-}
-
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    screen: &mut Screen,
     app: &mut App,
-    quit: &AtomicBool,
+    events: &mut Events,
     recorder: &mut Recorder,
     hub: Option<&Hub>,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Ending> {
     let start = Instant::now();
-    let size = terminal.size().context("reading the terminal size")?;
-    apply(app, Action::Resize(size.width, size.height));
+    let (w, h) = terminal::size()?;
+    apply(app, Action::Resize(w, h));
+    count_audience(app, hub);
     let mut shown_second = None;
     let mut dirty = true;
     let mut sent = None;
-    while !app.should_quit && !quit.load(Ordering::Relaxed) {
+    let ending = loop {
         let now = start.elapsed();
         if shown_second != Some(now.as_secs()) {
             shown_second = Some(now.as_secs());
             apply(app, tick(now));
             dirty = true;
         }
-        dirty |= count_audience(app, hub);
         if dirty {
             // The audience first: the class should not wait for the teacher's screen.
             if let Some(hub) = hub {
@@ -346,39 +364,55 @@ fn event_loop(
                     sent = Some(shown);
                 }
             }
-            terminal
-                .draw(|frame| frame.render_widget(&*app, frame.area()))
-                .context("drawing")?;
+            screen.draw(|frame| frame.render_widget(&*app, frame.area()))?;
             dirty = false;
         }
-        // Wake for the next second of the clock, and at least every 250 ms for signals and
-        // audience windows coming and going.
-        let to_next_second = Duration::from_millis(1000 - u64::from(now.subsec_millis()));
-        if !event::poll(to_next_second.min(Duration::from_millis(250))).context("reading input")? {
-            continue;
+        if app.should_quit {
+            break Ending::Quit;
         }
-        let action = match event::read().context("reading input")? {
+        // Wake for the next second of the clock; everything else wakes us when it happens.
+        let next_second = start + Duration::from_secs(now.as_secs() + 1);
+        let action = match events.next(Some(next_second))? {
             Event::Key(key) => handle_key(&app.mode, key),
             Event::Mouse(m) if m.kind == MouseEventKind::Down(MouseButton::Left) => {
                 timeline_hit(app, m.column, m.row).map(Action::GoToSlide)
             }
+            Event::Tick | Event::Heard(_) | Event::Mouse(_) => None,
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
-            _ => None,
+            Event::AudienceChanged => {
+                dirty |= count_audience(app, hub);
+                None
+            }
+            Event::Continued => {
+                screen.take_again()?;
+                dirty = true;
+                None
+            }
+            Event::Stop(Stop::Quit) => break Ending::Quit,
+            Event::Stop(Stop::Hangup) => break Ending::Hangup,
         };
-        if let Some(action) = action {
-            apply(app, tick(start.elapsed()));
-            // A key means what the screen says, and an audience that joined since the last
-            // look changes what `b` and `f` do.
-            count_audience(app, hub);
-            apply(app, action);
+        let Some(action) = action else { continue };
+        if action == Action::Suspend {
+            screen.suspend()?;
+            events.settle_continued();
             dirty = true;
-            recorder.save(app, false);
+            continue;
         }
-    }
+        apply(app, tick(start.elapsed()));
+        // A key means what the screen says, and an audience that joined since the last look
+        // changes what `b` and `f` do.
+        count_audience(app, hub);
+        apply(app, action);
+        dirty = true;
+        recorder.save(app, false);
+        if recorder.dir.is_some() && app.save_problem != recorder.problem {
+            apply(app, Action::SaveProblem(recorder.problem.clone()));
+        }
+    };
     // Bring the clock up to the moment we stop, so the slide on screen keeps its time even
     // when a signal ends the loop between two ticks.
     apply(app, tick(start.elapsed()));
-    Ok(())
+    Ok(ending)
 }
 
 /// Tells the app how many audience windows follow it; true if that changed.
@@ -397,73 +431,54 @@ fn count_audience(app: &mut App, hub: Option<&Hub>) -> bool {
 pub fn audience(
     app: App,
     socket: &Path,
+    tty: Tty,
     reload: impl Fn() -> Option<crate::deck::Deck>,
 ) -> ExitCode {
     let mut follower = Follower::new(app);
-    let result = with_terminal(false, |terminal, quit| {
-        audience_loop(terminal, &mut follower, socket, quit, &reload)
+    let mut events = match Events::new(tty) {
+        Ok(events) => events,
+        Err(e) => {
+            say(&format!("cannot listen to the terminal: {e}"));
+            return ExitCode::FAILURE;
+        }
+    };
+    let poster = events.poster();
+    // The link thread hands what the presenter says to the loop, so it is drawn the moment it
+    // arrives.
+    let result = link::follow(socket.to_owned(), move |heard| {
+        poster.post(Event::Heard(heard))
+    })
+    .map_err(|e| anyhow::anyhow!("starting the link: {e}"))
+    .and_then(|()| Screen::enter(false))
+    .and_then(|mut screen| {
+        let ending = audience_loop(&mut screen, &mut follower, &mut events, &reload);
+        screen.leave(events.terminal_alive());
+        ending
     });
-    exit_code(result)
-}
-
-/// What wakes the audience window.
-enum Wake {
-    Link(Heard),
-    Key(KeyEvent),
-    Resize(u16, u16),
-    InputFailed(String),
+    let alive = events.terminal_alive();
+    exit_code(result, alive)
 }
 
 fn audience_loop(
-    terminal: &mut DefaultTerminal,
+    screen: &mut Screen,
     follower: &mut Follower,
-    socket: &Path,
-    quit: &AtomicBool,
+    events: &mut Events,
     reload: &dyn Fn() -> Option<crate::deck::Deck>,
-) -> anyhow::Result<()> {
-    let size = terminal.size().context("reading the terminal size")?;
-    follower.update(Cue::Resize(size.width, size.height));
-    // Both the link and the keyboard feed one channel, so what the presenter sends is drawn
-    // the moment it arrives.
-    let (tx, rx) = mpsc::channel();
-    let link_tx = tx.clone();
-    link::follow(socket.to_owned(), move |heard| {
-        link_tx.send(Wake::Link(heard)).is_ok()
-    })
-    .context("starting the link")?;
-    std::thread::Builder::new()
-        .name("input".into())
-        .spawn(move || {
-            loop {
-                let wake = match event::read() {
-                    Ok(Event::Key(key)) => Wake::Key(key),
-                    Ok(Event::Resize(w, h)) => Wake::Resize(w, h),
-                    Ok(_) => continue,
-                    Err(e) => Wake::InputFailed(e.to_string()),
-                };
-                let failed = matches!(wake, Wake::InputFailed(_));
-                if tx.send(wake).is_err() || failed {
-                    return;
-                }
-            }
-        })
-        .context("reading input")?;
+) -> anyhow::Result<Ending> {
+    let (w, h) = terminal::size()?;
+    follower.update(Cue::Resize(w, h));
     let mut dirty = true;
-    while !follower.should_quit && !quit.load(Ordering::Relaxed) {
+    loop {
         if dirty {
-            terminal
-                .draw(|frame| frame.render_widget(&*follower, frame.area()))
-                .context("drawing")?;
+            screen.draw(|frame| frame.render_widget(&*follower, frame.area()))?;
             dirty = false;
         }
-        // Wake at least every 250 ms to notice signals.
-        let wake = match rx.recv_timeout(Duration::from_millis(250)) {
-            Ok(w) => w,
-            Err(mpsc::RecvTimeoutError::Timeout) => continue,
-            Err(mpsc::RecvTimeoutError::Disconnected) => break,
-        };
-        let cue = match wake {
-            Wake::Link(Heard::Show(shown)) => {
+        if follower.should_quit {
+            return Ok(Ending::Quit);
+        }
+        // Nothing on this screen moves by itself: sleep until something happens.
+        let cue = match events.next(None)? {
+            Event::Heard(link::Heard::Show(shown)) => {
                 if shown.fingerprint != follower.app.deck.fingerprint()
                     && let Some(deck) = reload()
                 {
@@ -472,17 +487,27 @@ fn audience_loop(
                 }
                 Some(Cue::Show(shown))
             }
-            Wake::Link(Heard::Lost) => Some(Cue::Lost),
-            Wake::Key(key) => audience_key(key),
-            Wake::Resize(w, h) => Some(Cue::Resize(w, h)),
-            Wake::InputFailed(e) => anyhow::bail!("reading input: {e}"),
+            Event::Heard(link::Heard::Lost) => Some(Cue::Lost),
+            Event::Key(key) => audience_key(key),
+            Event::Resize(w, h) => Some(Cue::Resize(w, h)),
+            Event::Continued => {
+                screen.take_again()?;
+                dirty = true;
+                None
+            }
+            Event::Tick | Event::Mouse(_) | Event::AudienceChanged => None,
+            Event::Stop(Stop::Quit) => return Ok(Ending::Quit),
+            Event::Stop(Stop::Hangup) => return Ok(Ending::Hangup),
         };
-        if let Some(cue) = cue {
+        if cue == Some(Cue::Suspend) {
+            screen.suspend()?;
+            events.settle_continued();
+            dirty = true;
+        } else if let Some(cue) = cue {
             follower.update(cue);
             dirty = true;
         }
     }
-    Ok(())
 }
 
 fn tick(now: Duration) -> Action {

@@ -1,0 +1,137 @@
+//! The terminal as a screen: raw mode, the alternate screen, mouse capture, and putting all of
+//! it back: on quitting, on a panic, and around a suspend (Ctrl-Z). After a hang-up nothing is
+//! written: there is nobody left to read it.
+
+use std::io::{self, Write};
+use std::sync::Once;
+
+use anyhow::Context;
+use ratatui::crossterm::cursor::Show;
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use ratatui::layout::{Position, Rect};
+use ratatui::{DefaultTerminal, Frame};
+
+/// Why there is no terminal to present on.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "presenting needs a terminal, and {0}; `tribune check`, `outline`, `log` and `report` work \
+     without one"
+)]
+pub struct NoTerminal(&'static str);
+
+/// Fails unless standard output is a terminal and there is one to read keys from: a script, a
+/// cron job or a pipe gets one line saying so instead of a panic.
+pub fn check() -> Result<super::events::Tty, NoTerminal> {
+    if !rustix::termios::isatty(rustix::stdio::stdout()) {
+        return Err(NoTerminal("standard output is not one"));
+    }
+    super::events::Tty::open().ok_or(NoTerminal("there is none to read keys from"))
+}
+
+/// The terminal's size in cells.
+pub fn size() -> anyhow::Result<(u16, u16)> {
+    ratatui::crossterm::terminal::size().context("reading the terminal size")
+}
+
+/// The terminal while tribune owns it; dropping it gives the terminal back.
+pub struct Screen {
+    /// `None` once left.
+    terminal: Option<DefaultTerminal>,
+    mouse: bool,
+}
+
+impl Screen {
+    /// Takes the terminal over: raw mode, the alternate screen, the mouse if asked. A panic
+    /// later gives it back before the message is printed.
+    pub fn enter(mouse: bool) -> anyhow::Result<Screen> {
+        static HOOK: Once = Once::new();
+        HOOK.call_once(|| {
+            // ratatui's panic hook (installed by `try_init`) restores the screen and then calls
+            // this one, which turns the mouse off as well.
+            let previous = std::panic::take_hook();
+            std::panic::set_hook(Box::new(move |info| {
+                let _ = execute!(io::stdout(), DisableMouseCapture);
+                previous(info);
+            }));
+        });
+        let terminal = ratatui::try_init().context("setting up the terminal")?;
+        let screen = Screen {
+            terminal: Some(terminal),
+            mouse,
+        };
+        if mouse {
+            execute!(io::stdout(), EnableMouseCapture).context("enabling the mouse")?;
+        }
+        Ok(screen)
+    }
+
+    /// Draws a frame.
+    pub fn draw(&mut self, render: impl FnOnce(&mut Frame)) -> anyhow::Result<()> {
+        if let Some(terminal) = &mut self.terminal {
+            terminal.draw(render).context("drawing")?;
+        }
+        Ok(())
+    }
+
+    /// Ctrl-Z: gives the terminal back to the shell and stops the process; when the shell
+    /// continues it (`fg`), takes the terminal again and redraws everything. Without a shell
+    /// to return to (tribune started directly by tmux or a terminal), the kernel ignores the
+    /// stop and this only redraws.
+    pub fn suspend(&mut self) -> anyhow::Result<()> {
+        Self::release();
+        // The default action of SIGTSTP (tribune never handles it) stops the process, unless
+        // no job-control shell could ever continue it.
+        signal_hook::low_level::raise(signal_hook::consts::SIGTSTP).context("suspending")?;
+        self.take_again()
+    }
+
+    /// Takes the terminal again after the process was stopped and continued: the shell has
+    /// used it meanwhile, so modes are set again and the next frame is drawn in full, at the
+    /// size the terminal has now.
+    pub fn take_again(&mut self) -> anyhow::Result<()> {
+        enable_raw_mode().context("setting up the terminal")?;
+        execute!(io::stdout(), EnterAlternateScreen).context("setting up the terminal")?;
+        if self.mouse {
+            execute!(io::stdout(), EnableMouseCapture).context("enabling the mouse")?;
+        }
+        if let Some(terminal) = &mut self.terminal {
+            let size = terminal.size().context("reading the terminal size")?;
+            // A resize clears the screen and forgets what was drawn, without asking the
+            // terminal where its cursor is (`clear` would, and a pty in tests never answers).
+            terminal
+                .resize(Rect::from((Position::ORIGIN, size)))
+                .context("redrawing")?;
+        }
+        Ok(())
+    }
+
+    /// Gives the terminal back: mouse off, cursor shown, raw mode off, main screen.
+    fn release() {
+        let mut out = io::stdout();
+        // Off even when it was never asked for: a terminal left reporting the mouse is unusable.
+        let _ = execute!(out, DisableMouseCapture);
+        let _ = ratatui::try_restore();
+        let _ = execute!(out, Show);
+        let _ = out.flush();
+    }
+
+    /// Leaves: restores the terminal if it is still there; after a hang-up writes nothing.
+    pub fn leave(mut self, terminal_alive: bool) {
+        if !terminal_alive && let Some(terminal) = self.terminal.take() {
+            // Dropping it would show the cursor on a terminal that no longer exists, and
+            // ratatui reports that failure with a print that panics.
+            std::mem::forget(terminal);
+        }
+    }
+}
+
+impl Drop for Screen {
+    fn drop(&mut self) {
+        if let Some(terminal) = self.terminal.take() {
+            Self::release();
+            drop(terminal);
+        }
+    }
+}
