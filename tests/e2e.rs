@@ -1340,7 +1340,7 @@ fn lecture_socket(home: &Path) -> PathBuf {
 
 const SLIDE_2_FIRST: &str = "Fear or calculation? Historians disagree";
 const SLIDE_2_REVEALED: &str = "A merciless power struggle";
-const SLIDE_5: &str = "Radio Moscow: Stalin paralyzed";
+const SLIDE_5: &str = "Radio Moscow: Stalin paralysed";
 const SLIDE_42: &str = "The second death of Joseph Stalin";
 const SLIDE_46: &str = "Khrushchev's “Secret Speech” (4 hours)";
 
