@@ -1,18 +1,18 @@
 //! tribune: a terminal presentation app for history lectures.
 //!
-//! `deck` reads and checks decks; `app` holds the presenter's state and its pure `update`;
-//! `ui` draws that state; `tui` owns the terminal, signals and the clock; `link` carries what
-//! the presenter shows to audience windows; `commands` runs the non-interactive subcommands.
+//! The rooms, each importing only from those listed before it (`.ci/rooms` checks it):
+//! `text` (display widths, emphasis, wrapping) → `deck` (the RON format, loading, dates) →
+//! `cli` (the command line's types) and `timing` (budgets, records, reports, the class log) →
+//! `layout` (slides, panes and the timeline as positioned text, no terminal) → `app` (state,
+//! actions, the pure `update`) → `link` (the audience socket) → `ui` (drawing with ratatui) →
+//! `tui` (the terminal, events, the two loops) → `commands` (the subcommands).
 
 pub mod app;
-pub mod class_log;
 pub mod cli;
 pub mod commands;
 pub mod deck;
 pub mod link;
-pub mod record;
-pub mod rehearsal;
-pub mod report;
 pub mod text;
+pub mod timing;
 pub mod tui;
 pub mod ui;

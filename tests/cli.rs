@@ -569,9 +569,10 @@ fn report_reads_the_records_of_the_deck_it_is_given() {
     let deck = home.path().join("talks").join("fixture.ron");
     fs::create_dir_all(deck.parent().expect("a parent")).unwrap();
     fs::copy(root.join("deck.ron"), &deck).unwrap();
-    let key = tribune::record::deck_key(Some(&deck));
+    let key = tribune::timing::record::deck_key(Some(&deck));
     assert!(key.starts_with("fixture-"), "{key}");
-    let records = tribune::record::rehearsal_dir(&home.path().join("state").join("tribune"), &key);
+    let records =
+        tribune::timing::record::rehearsal_dir(&home.path().join("state").join("tribune"), &key);
     fs::create_dir_all(&records).unwrap();
     let mut copied = 0;
     for entry in fs::read_dir(root.join("records")).unwrap() {
@@ -591,11 +592,12 @@ fn report_reads_the_records_of_the_deck_it_is_given() {
     assert!(stderr.is_empty(), "{}", String::from_utf8_lossy(&stderr));
     // The same text the library renders (snapshotted in tests/snapshots/report__text.snap).
     let loaded = tribune::deck::load_path(&deck).unwrap();
-    let (loaded_records, problems) = tribune::record::load_all(&records);
+    let (loaded_records, problems) = tribune::timing::record::load_all(&records);
     assert!(problems.is_empty(), "{problems:?}");
-    let budgets = tribune::rehearsal::budgets(&loaded.deck, Some(Duration::from_secs(12 * 60)));
-    let expected = tribune::report::render(
-        &tribune::report::build(&loaded.deck, &budgets, &loaded_records),
+    let budgets =
+        tribune::timing::budget::budgets(&loaded.deck, Some(Duration::from_secs(12 * 60)));
+    let expected = tribune::timing::report::render(
+        &tribune::timing::report::build(&loaded.deck, &budgets, &loaded_records),
         100,
     );
     assert_eq!(stdout, expected);
@@ -657,9 +659,9 @@ fn log_reads_the_classes_of_the_deck_it_is_given() {
     let deck = home.path().join("talks").join("fixture.ron");
     fs::create_dir_all(deck.parent().expect("a parent")).unwrap();
     fs::copy(root.join(REHEARSAL).join("deck.ron"), &deck).unwrap();
-    let key = tribune::record::deck_key(Some(&deck));
+    let key = tribune::timing::record::deck_key(Some(&deck));
     let state = home.path().join("state").join("tribune");
-    let classes = tribune::record::class_dir(&state, &key);
+    let classes = tribune::timing::record::class_dir(&state, &key);
     assert_eq!(classes, state.join("classes").join(&key));
     fs::create_dir_all(&classes).unwrap();
     let mut copied = 0;
@@ -682,11 +684,11 @@ fn log_reads_the_classes_of_the_deck_it_is_given() {
     assert!(stderr.is_empty(), "{}", String::from_utf8_lossy(&stderr));
     // The same text the library renders (snapshotted in tests/snapshots/log__text.snap).
     let loaded = tribune::deck::load_path(&deck).unwrap();
-    let (records, problems) = tribune::record::load_all(&classes);
+    let (records, problems) = tribune::timing::record::load_all(&classes);
     assert!(problems.is_empty(), "{problems:?}");
-    let expected = tribune::class_log::render(
-        &tribune::class_log::build(&loaded.deck, &records, &jiff::tz::TimeZone::UTC),
-        Some(&tribune::class_log::shell_word(&deck)),
+    let expected = tribune::timing::class_log::render(
+        &tribune::timing::class_log::build(&loaded.deck, &records, &jiff::tz::TimeZone::UTC),
+        Some(&tribune::timing::class_log::shell_word(&deck)),
         120,
     );
     assert_eq!(stdout, expected);

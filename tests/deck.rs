@@ -150,7 +150,7 @@ fn the_lectures_budgets_add_up_to_its_duration() {
         .duration
         .map(|d| std::time::Duration::from_secs(u64::from(d.0)));
     assert_eq!(target, Some(std::time::Duration::from_secs(90 * 60)));
-    let budgets = tribune::rehearsal::budgets(&deck, target);
+    let budgets = tribune::timing::budget::budgets(&deck, target);
     assert!(budgets.iter().all(Option::is_some));
     let sum: std::time::Duration = budgets.iter().flatten().sum();
     assert_eq!(sum.as_secs(), 90 * 60);

@@ -940,9 +940,9 @@ fn start_at_a_date() {
 
 /// Where the binary keeps the bundled lecture's rehearsals under the state home `home`.
 fn rehearsals_of_the_lecture(home: &Path) -> PathBuf {
-    tribune::record::rehearsal_dir(
+    tribune::timing::record::rehearsal_dir(
         &home.join("state").join("tribune"),
-        &tribune::record::deck_key(None),
+        &tribune::timing::record::deck_key(None),
     )
 }
 
@@ -959,7 +959,7 @@ fn files_in(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-fn read_record(path: &Path) -> tribune::record::Record {
+fn read_record(path: &Path) -> tribune::timing::record::Record {
     let bytes = std::fs::read(path).expect("the record can be read");
     serde_json::from_slice(&bytes)
         .unwrap_or_else(|e| panic!("{} is not a record: {e}", path.display()))
@@ -1106,7 +1106,7 @@ fn a_rehearsal_stopped_by_a_signal_is_saved(#[case] signal: &str) {
     .unwrap()
     .deck;
     let budgets: Vec<Option<u64>> =
-        tribune::rehearsal::budgets(&deck, Some(Duration::from_secs(600)))
+        tribune::timing::budget::budgets(&deck, Some(Duration::from_secs(600)))
             .iter()
             .map(|b| b.map(|d| d.as_secs()))
             .collect();
@@ -1208,7 +1208,7 @@ fn a_killed_rehearsal_leaves_its_checkpoint_and_the_next_one_keeps_it() {
     // A second rehearsal: one advance, then q. Its notes pane shows the checkpoint's time.
     let last_time = format!(
         "last time {}",
-        tribune::rehearsal::clock(Duration::from_millis(millis[1]))
+        tribune::timing::budget::clock(Duration::from_millis(millis[1]))
     );
     let mut s = start_rehearsal(home.path(), &[]);
     let second_pid = s.pid;
@@ -1258,7 +1258,7 @@ fn the_presenter_shows_the_last_rehearsal_time_in_the_notes() {
     let record = read_record(&files[0]);
     let last_time = format!(
         "last time {}",
-        tribune::rehearsal::clock(Duration::from_millis(record.slides[1].millis))
+        tribune::timing::budget::clock(Duration::from_millis(record.slides[1].millis))
     );
 
     let mut s = start_with_state(home.path(), &["--notes"]);
@@ -1335,7 +1335,7 @@ fn is_blank(screen: &vt100::Screen) -> bool {
 fn lecture_socket(home: &Path) -> PathBuf {
     home.join("run")
         .join("tribune")
-        .join(format!("{}.sock", tribune::record::deck_key(None)))
+        .join(format!("{}.sock", tribune::timing::record::deck_key(None)))
 }
 
 const SLIDE_2_FIRST: &str = "Fear or calculation? Historians disagree";
@@ -1583,9 +1583,9 @@ fn garbage_on_the_socket_is_dropped_and_the_socket_is_private() {
 
 /// The class log records of the bundled lecture under `home`.
 fn classes_of_the_lecture(home: &Path) -> PathBuf {
-    tribune::record::class_dir(
+    tribune::timing::record::class_dir(
         &home.join("state").join("tribune"),
-        &tribune::record::deck_key(None),
+        &tribune::timing::record::deck_key(None),
     )
 }
 

@@ -33,9 +33,9 @@
 use std::path::{Path, PathBuf};
 
 use jiff::tz::TimeZone;
-use tribune::class_log::{ClassLog, build, render};
 use tribune::deck::{Deck, load_path};
-use tribune::record::{Record, load_all, resume_point};
+use tribune::timing::class_log::{ClassLog, build, render};
+use tribune::timing::record::{Record, load_all, resume_point};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")

@@ -42,9 +42,9 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use tribune::deck::{Deck, load_path};
-use tribune::record::{Record, load_all};
-use tribune::rehearsal::budgets;
-use tribune::report::{Report, SlideRow, build, render};
+use tribune::timing::budget::budgets;
+use tribune::timing::record::{Record, load_all};
+use tribune::timing::report::{Report, SlideRow, build, render};
 
 /// The fixture folder.
 fn fixtures() -> PathBuf {
@@ -344,7 +344,7 @@ fn the_notes_pane_and_the_report_agree_on_the_last_time() {
     let upto_r5 = &records[..5];
     let report = build(&deck, &budgets_for(&deck, 720), upto_r5);
     assert_eq!(report.slides[2].last_secs, Some(79));
-    let presenter: Vec<Option<u64>> = tribune::record::last_times(&deck, upto_r5)
+    let presenter: Vec<Option<u64>> = tribune::timing::record::last_times(&deck, upto_r5)
         .iter()
         .map(|t| t.map(|d| d.as_secs()))
         .collect();

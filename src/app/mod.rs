@@ -228,8 +228,8 @@ impl App {
     }
 
     /// Where the talk stands against its budgets.
-    pub fn standing(&self) -> crate::rehearsal::Standing {
-        crate::rehearsal::standing(&self.deck, &self.budgets, &self.spent_now(), self.current)
+    pub fn standing(&self) -> crate::timing::budget::Standing {
+        crate::timing::budget::standing(&self.deck, &self.budgets, &self.spent_now(), self.current)
     }
 
     /// What the date prompt's input matches right now, or why it matches nothing.

@@ -26,10 +26,8 @@ use rustix::event::{PollFd, PollFlags, Timespec};
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGWINCH};
 use signal_hook::{SigId, flag, low_level};
 
+use super::HANGUP_STATUS;
 use crate::link::Heard;
-
-/// The exit status after a hang-up: 128 + SIGHUP, as a shell reports a job the hang-up ended.
-pub const HANGUP_STATUS: u8 = 129;
 
 /// How long the watchdog lets the loop wind down after a hang-up (final save included) before
 /// it ends the process itself.

@@ -185,7 +185,7 @@ impl Widget for &App {
 /// The notes pane's timing line: in a rehearsal, the pacing; otherwise the slide's budget and
 /// how long it took in the last rehearsal, when known.
 fn timing_line(app: &App) -> Option<Line<'static>> {
-    use crate::rehearsal::{Pace, clock};
+    use crate::timing::budget::{Pace, clock};
     let theme = &app.theme;
     let pace_style = |p: Pace| match p {
         Pace::Ahead(_) => theme.accent(),

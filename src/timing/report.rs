@@ -6,9 +6,9 @@ use std::time::Duration;
 
 use serde::Serialize;
 
+use super::budget::clock;
+use super::record::Record;
 use crate::deck::Deck;
-use crate::record::Record;
-use crate::rehearsal::clock;
 use crate::text::{truncate, width};
 
 /// How many recent rehearsals the median looks at.

@@ -1,32 +1,18 @@
-//! The link between a presenter and its audience windows: a Unix domain socket in the user's
-//! runtime directory, named after the deck, mode 0600 inside a directory only the user can
-//! enter, so other users of the machine can neither watch nor drive a class.
-//!
-//! The protocol is one JSON record per line, each with the protocol version: an audience window
-//! says `Hello`, the presenter answers with what to `Show` and sends it again whenever it
-//! changes. Lines that are not JSON, too long, of another version or of an unknown kind are
-//! dropped; a connection that never says `Hello` is never counted nor sent anything. On top of
-//! the private directory, the presenter asks the kernel who is connecting (peer credentials)
-//! and hangs up on any other user.
+//! The presenter's end of the link: a socket that accepts audience windows (only from this
+//! user), counts those that said hello, and sends them what to show.
 
 use std::fs;
-use std::io::{self, BufRead, BufReader, Write};
-use std::os::unix::fs::{DirBuilderExt, FileTypeExt, MetadataExt, PermissionsExt};
+use std::io::{self, Write};
+use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::thread;
 use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
-
+use super::place::with_path;
+use super::protocol::{Message, each_message, encode};
 use crate::app::Shown;
-
-/// The protocol's version: a message with another one is dropped.
-pub const VERSION: u32 = 1;
-
-/// The longest line either side reads; longer ones are skipped whole.
-pub const MAX_LINE: usize = 4096;
 
 /// How many audience windows one presenter serves (each has a thread).
 const MAX_CLIENTS: usize = 32;
@@ -34,127 +20,6 @@ const MAX_CLIENTS: usize = 32;
 /// How long the presenter waits for an audience window that does not read before dropping it:
 /// a stuck window must not freeze the teacher's screen.
 const WRITE_TIMEOUT: Duration = Duration::from_millis(100);
-
-/// How often a waiting audience window tries to reach its presenter.
-const RETRY: Duration = Duration::from_millis(150);
-
-/// A message on the link.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
-pub enum Message {
-    /// An audience window introduces itself.
-    Hello,
-    /// What the audience should show.
-    Show(Shown),
-}
-
-/// A message with its version, as it travels.
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Envelope {
-    v: u32,
-    msg: Message,
-}
-
-/// A message as one line of JSON, newline included.
-pub fn encode(msg: &Message) -> Vec<u8> {
-    let mut line = serde_json::to_vec(&Envelope {
-        v: VERSION,
-        msg: msg.clone(),
-    })
-    .unwrap_or_default();
-    line.push(b'\n');
-    line
-}
-
-/// The message a line carries, or nothing for garbage, another version or an unknown kind.
-pub fn decode(line: &[u8]) -> Option<Message> {
-    let envelope: Envelope = serde_json::from_slice(line).ok()?;
-    (envelope.v == VERSION).then_some(envelope.msg)
-}
-
-/// What reading a line gave.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Frame {
-    /// A line (without its newline), at most `MAX_LINE` bytes.
-    Line(Vec<u8>),
-    /// A line longer than `MAX_LINE`, skipped.
-    TooLong,
-    /// The other side closed the connection.
-    End,
-}
-
-/// Reads the next line, never holding more than `MAX_LINE` bytes of it.
-pub fn read_frame(reader: &mut impl BufRead) -> io::Result<Frame> {
-    let mut line = Vec::new();
-    let mut too_long = false;
-    loop {
-        let chunk = reader.fill_buf()?;
-        if chunk.is_empty() {
-            // A last line without a newline is cut off mid-message: drop it.
-            return Ok(Frame::End);
-        }
-        let (part, ends) = match chunk.iter().position(|&b| b == b'\n') {
-            Some(i) => (&chunk[..i], Some(i + 1)),
-            None => (chunk, None),
-        };
-        if !too_long && line.len() + part.len() <= MAX_LINE {
-            line.extend_from_slice(part);
-        } else {
-            too_long = true;
-            line = Vec::new();
-        }
-        let used = ends.unwrap_or(chunk.len());
-        reader.consume(used);
-        if ends.is_some() {
-            return Ok(if too_long {
-                Frame::TooLong
-            } else {
-                Frame::Line(line)
-            });
-        }
-    }
-}
-
-/// Where the sockets go: `$XDG_RUNTIME_DIR/tribune`, else a directory of the user's own under
-/// the system's temporary directory; created if needed and refused unless only the user can
-/// enter it.
-pub fn socket_dir() -> io::Result<PathBuf> {
-    let uid = rustix::process::getuid().as_raw();
-    let dir = std::env::var_os("XDG_RUNTIME_DIR")
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .map_or_else(
-            || std::env::temp_dir().join(format!("tribune-{uid}")),
-            |runtime| runtime.join("tribune"),
-        );
-    match fs::DirBuilder::new().mode(0o700).create(&dir) {
-        Ok(()) => {}
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
-        Err(e) => return Err(with_path(&e, &dir)),
-    }
-    let meta = fs::symlink_metadata(&dir).map_err(|e| with_path(&e, &dir))?;
-    if !meta.is_dir() || meta.uid() != uid || meta.mode() & 0o077 != 0 {
-        return Err(io::Error::new(
-            io::ErrorKind::PermissionDenied,
-            format!(
-                "{} is not a directory private to you (mode {:o}); remove it and try again",
-                dir.display(),
-                meta.mode() & 0o7777
-            ),
-        ));
-    }
-    Ok(dir)
-}
-
-/// The socket of the deck whose records go under `deck_key` (named from its canonical path).
-pub fn socket_path(deck_key: &str) -> io::Result<PathBuf> {
-    Ok(socket_dir()?.join(format!("{deck_key}.sock")))
-}
-
-fn with_path(e: &io::Error, path: &Path) -> io::Error {
-    io::Error::new(e.kind(), format!("{}: {e}", path.display()))
-}
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     // A thread that panicked while holding the lock left plain data behind; keep going.
@@ -321,25 +186,6 @@ fn serve(stream: &UnixStream, state: &Arc<Mutex<HubState>>, on_change: &OnChange
     }
 }
 
-/// Reads `stream` until it closes or `on` returns false, passing on each well-formed message
-/// and dropping everything else.
-fn each_message(stream: &UnixStream, mut on: impl FnMut(Message) -> bool) {
-    let mut reader = BufReader::new(stream);
-    while let Ok(frame) = read_frame(&mut reader) {
-        match frame {
-            Frame::End => return,
-            Frame::TooLong => {}
-            Frame::Line(line) => {
-                if let Some(msg) = decode(&line)
-                    && !on(msg)
-                {
-                    return;
-                }
-            }
-        }
-    }
-}
-
 /// Adds a connection to the audience and sends it the current slide; returns its id.
 fn join(stream: &UnixStream, state: &Arc<Mutex<HubState>>) -> Option<u64> {
     let mut writer = stream.try_clone().ok()?;
@@ -354,59 +200,14 @@ fn join(stream: &UnixStream, state: &Arc<Mutex<HubState>>) -> Option<u64> {
     Some(id)
 }
 
-/// What the audience window's link thread reports.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Heard {
-    /// The presenter says what to show.
-    Show(Shown),
-    /// The presenter has gone (quit, crashed, or its socket was removed).
-    Lost,
-}
-
-/// The audience window's end: a thread that finds the presenter, follows it, and when it goes
-/// waits for the next one, passing on what it hears to `to` for as long as `to` returns true.
-pub fn follow(path: PathBuf, to: impl FnMut(Heard) -> bool + Send + 'static) -> io::Result<()> {
-    let mut to = to;
-    thread::Builder::new()
-        .name("link-follow".into())
-        .spawn(move || {
-            loop {
-                if let Ok(stream) = UnixStream::connect(&path) {
-                    let alive = listen(&stream, &mut to);
-                    if !alive || !to(Heard::Lost) {
-                        return;
-                    }
-                }
-                thread::sleep(RETRY);
-            }
-        })?;
-    Ok(())
-}
-
-/// Says hello and passes on what the presenter shows until the connection ends; false when
-/// nobody listens to `to` any more.
-fn listen(stream: &UnixStream, to: &mut impl FnMut(Heard) -> bool) -> bool {
-    let mut writer = stream;
-    if writer.write_all(&encode(&Message::Hello)).is_err() {
-        return true;
-    }
-    let mut listened = true;
-    each_message(stream, |msg| match msg {
-        Message::Show(shown) => {
-            listened = to(Heard::Show(shown));
-            listened
-        }
-        Message::Hello => true,
-    });
-    listened
-}
-
 #[cfg(test)]
 mod tests {
-    use std::io::Cursor;
+    use std::io::{BufRead, BufReader};
     use std::sync::mpsc;
 
     use super::*;
+    use crate::link::follow::{Heard, follow};
+    use crate::link::protocol::MAX_LINE;
 
     fn shown(slide: usize) -> Shown {
         Shown {
@@ -418,57 +219,6 @@ mod tests {
             slides: 84,
             fingerprint: 7,
         }
-    }
-
-    #[test]
-    fn messages_round_trip_as_one_versioned_line() {
-        let line = encode(&Message::Show(shown(4)));
-        assert_eq!(line.last(), Some(&b'\n'));
-        assert!(!line[..line.len() - 1].contains(&b'\n'));
-        assert!(line.starts_with(br#"{"v":1,"msg":{"show":{"slide":4,"#));
-        assert_eq!(
-            decode(&line[..line.len() - 1]),
-            Some(Message::Show(shown(4)))
-        );
-        assert_eq!(decode(br#"{"v":1,"msg":"hello"}"#), Some(Message::Hello));
-    }
-
-    #[test]
-    fn garbage_other_versions_and_unknown_kinds_are_dropped() {
-        for line in [
-            &b"hello"[..],
-            b"",
-            b"\xff\xfe",
-            br#"{"v":2,"msg":"hello"}"#,
-            br#"{"msg":"hello"}"#,
-            br#"{"v":1,"msg":"goodbye"}"#,
-            br#"{"v":1,"msg":{"show":{"slide":1}}}"#,
-            br#"{"v":1,"msg":"hello","extra":true}"#,
-            b"[1,2,3]",
-        ] {
-            assert_eq!(decode(line), None, "{}", String::from_utf8_lossy(line));
-        }
-    }
-
-    #[test]
-    fn long_lines_are_skipped_whole_and_reading_goes_on() {
-        let mut input = vec![b'x'; MAX_LINE + 1];
-        input.push(b'\n');
-        input.extend_from_slice(b"ok\n");
-        input.extend_from_slice(&[b'y'; MAX_LINE]);
-        input.extend_from_slice(b"\ncut");
-        // A tiny buffer, so lines arrive in many pieces.
-        let mut reader = BufReader::with_capacity(7, Cursor::new(input));
-        assert_eq!(read_frame(&mut reader).unwrap(), Frame::TooLong);
-        assert_eq!(
-            read_frame(&mut reader).unwrap(),
-            Frame::Line(b"ok".to_vec())
-        );
-        assert_eq!(
-            read_frame(&mut reader).unwrap(),
-            Frame::Line(vec![b'y'; MAX_LINE])
-        );
-        assert_eq!(read_frame(&mut reader).unwrap(), Frame::End);
     }
 
     /// How long a test waits for another thread before it fails instead of hanging.
@@ -544,8 +294,8 @@ mod tests {
             last: Some(encode(&Message::Show(shown(2)))),
             ..HubState::default()
         }));
-        let changes = Arc::new(Mutex::new(0));
-        let counted = Arc::clone(&changes);
+        let notices = Arc::new(Mutex::new(0));
+        let counted = Arc::clone(&notices);
         let on_change: OnChange = Arc::new(move || *lock(&counted) += 1);
         serve(&ours, &state, &on_change);
         let mut s = lock(&state);
@@ -555,8 +305,8 @@ mod tests {
         drop(ours);
         let mut sent = Vec::new();
         std::io::Read::read_to_end(&mut &rogue, &mut sent).unwrap();
-        let changed = *lock(&changes);
-        (usize::try_from(joined).unwrap(), changed, sent)
+        let told = *lock(&notices);
+        (usize::try_from(joined).unwrap(), told, sent)
     }
 
     #[test]
@@ -618,7 +368,7 @@ mod tests {
             let mut cmd = std::process::Command::new(&exe);
             cmd.args([
                 "--exact",
-                "link::tests::connect_and_count_what_comes_back",
+                "link::hub::tests::connect_and_count_what_comes_back",
                 "--nocapture",
             ])
             .env("TRIBUNE_TEST_CONNECT", &path);
@@ -629,8 +379,10 @@ mod tests {
             String::from_utf8_lossy(&out.stdout)
                 .lines()
                 .find(|l| l.starts_with("got "))
-                .map(str::to_owned)
-                .unwrap_or_else(|| panic!("the helper printed nothing: {out:?}"))
+                .map_or_else(
+                    || panic!("the helper printed nothing: {out:?}"),
+                    str::to_owned,
+                )
         };
         let line = encode(&Message::Show(shown(3)));
         assert_eq!(

@@ -4,11 +4,10 @@
 //! record is a [`Record`] kept in the state directory's `classes/` (see `record`).
 //!
 //! [`build`] and [`render`] are pure (deck, records and a time zone in; a summary and text out);
-//! [`run`] does the reading and printing.
+//! the `log` command does the reading and printing.
 
 use std::fmt::Write as _;
 use std::path::Path;
-use std::process::ExitCode;
 use std::time::Duration;
 
 use jiff::Timestamp;
@@ -16,14 +15,13 @@ use jiff::civil::{Date, DateTime};
 use jiff::tz::TimeZone;
 use serde::Serialize;
 
-use crate::cli::LogArgs;
+use super::budget::clock;
+use super::record::{self, Record};
 use crate::deck::{DayRange, Deck};
-use crate::record::{self, Record};
-use crate::rehearsal::clock;
 use crate::text::{truncate, width};
 
 /// The widest the text gets.
-const MAX_WIDTH: usize = 120;
+pub const MAX_WIDTH: usize = 120;
 
 /// The widest the slides column gets; longer cells are cut with `…`.
 const SLIDES_W: usize = 24;
@@ -106,34 +104,6 @@ pub struct SlideRef {
     pub id: Option<String>,
     /// Its title.
     pub title: String,
-}
-
-/// Prints the class log of a deck; returns the exit code.
-pub fn run(args: &LogArgs) -> ExitCode {
-    let loaded = match crate::commands::load(&args.deck) {
-        Ok(l) => l,
-        Err(code) => return code,
-    };
-    let Some(state) = record::state_dir() else {
-        eprintln!("tribune: no state directory (set XDG_STATE_HOME or HOME) to read classes from");
-        return ExitCode::FAILURE;
-    };
-    let dir = record::class_dir(&state, &record::deck_key(args.deck.deck.as_deref()));
-    let records = crate::commands::read_records(&dir, "class");
-    let deck_word = args.deck.deck.as_deref().map(shell_word);
-    let command = command_line(&[], deck_word.as_deref());
-    if records.is_empty() {
-        eprintln!(
-            "tribune: no classes given from this deck yet (looked in {}); presenting it with \
-             `{command}` records each class once you move past the first slide",
-            dir.display()
-        );
-        return ExitCode::FAILURE;
-    }
-    let log = build(&loaded.deck, &records, &TimeZone::system());
-    crate::commands::print_output(args.json, &log, "the class log", |out| {
-        write!(out, "{}", render(&log, deck_word.as_deref(), MAX_WIDTH))
-    })
 }
 
 /// The deck path as the user gave it, quoted for a POSIX shell if need be.
@@ -422,7 +392,7 @@ fn cells(c: &ClassSummary) -> [String; 7] {
 }
 
 /// `tribune`, then `flags`, then the deck (nothing for the bundled lecture).
-fn command_line(flags: &[&str], deck: Option<&str>) -> String {
+pub fn command_line(flags: &[&str], deck: Option<&str>) -> String {
     std::iter::once("tribune")
         .chain(flags.iter().copied())
         .chain(deck)
@@ -508,7 +478,7 @@ mod tests {
 
     use super::*;
     use crate::deck::parse_deck;
-    use crate::record::{SlideTime, Stop};
+    use crate::timing::record::{SlideTime, Stop};
 
     /// Six slides: a flashback, a year, a month, a day, an interval and a span.
     fn deck() -> Deck {

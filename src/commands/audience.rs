@@ -1,0 +1,25 @@
+//! `tribune audience`: the projector's window, following the presenter of the same deck.
+
+use std::process::ExitCode;
+
+use super::{Error, load};
+use crate::cli::DeckArg;
+use crate::deck::load_path;
+use crate::timing::record;
+use crate::tui;
+
+/// Runs an audience window.
+pub fn run(arg: &DeckArg) -> Result<ExitCode, Error> {
+    let loaded = load(arg)?;
+    let socket = crate::link::socket_path(&record::deck_key(arg.deck.as_deref()))
+        .map_err(|e| Error::Failed(format!("cannot follow a presenter: {e}")))?;
+    let tty = tui::check_terminal()?;
+    // Reading the deck again is quiet: its errors belong to the presenter's terminal.
+    let reload = || match &arg.deck {
+        Some(path) => load_path(path).ok().map(|l| l.deck),
+        None => None,
+    };
+    tui::audience(loaded.deck, &socket, tty, reload)
+        .map(tui::Ending::exit_code)
+        .map_err(|e| Error::Failed(format!("{e:#}")))
+}

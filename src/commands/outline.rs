@@ -1,0 +1,78 @@
+//! `tribune outline`: one slide a line (number, part, date, title), or the slides a date
+//! matches, the one a jump would land on first.
+
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use super::{Error, load, output};
+use crate::cli::OutlineArgs;
+use crate::deck::timeline::DateIndex;
+use crate::deck::{DateQuery, Prose};
+
+/// One line of `outline --json`.
+#[derive(Serialize)]
+struct OutlineRow<'a> {
+    number: usize,
+    part: &'a str,
+    id: Option<&'a str>,
+    date: &'a str,
+    title: &'a str,
+    /// `primary` or `secondary` when `--date` was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    r#match: Option<&'static str>,
+}
+
+/// Prints the outline.
+pub fn run(args: &OutlineArgs) -> Result<ExitCode, Error> {
+    let loaded = load(&args.deck)?;
+    let deck = &loaded.deck;
+    let slides: Vec<_> = deck.slides().collect();
+    // (slide index, match kind) in the order to print.
+    let order: Vec<(usize, Option<&'static str>)> = match &args.date {
+        None => (0..slides.len()).map(|i| (i, None)).collect(),
+        Some(query) => {
+            let range = DateQuery::parse(query)
+                .map_err(|e| Error::Failed(format!("cannot read the date `{query}`: {e}")))?
+                .range;
+            let found = DateIndex::new(deck).lookup(&range).ok_or_else(|| {
+                Error::Failed(format!(
+                    "no slide is dated in or around `{query}` ({})",
+                    crate::deck::date::human_range(&range)
+                ))
+            })?;
+            let kind = |i: usize| {
+                if found.primary.contains(&i) {
+                    "primary"
+                } else {
+                    "secondary"
+                }
+            };
+            std::iter::once(found.target)
+                .chain(found.all().filter(|&i| i != found.target))
+                .map(|i| (i, Some(kind(i))))
+                .collect()
+        }
+    };
+    let rows: Vec<OutlineRow> = order
+        .iter()
+        .map(|&(i, kind)| OutlineRow {
+            number: i + 1,
+            part: deck.parts[deck.part_of(i)].id.as_str(),
+            id: slides[i].id.as_ref().map(Prose::as_str),
+            date: &slides[i].date.written,
+            title: slides[i].title.as_str(),
+            r#match: kind,
+        })
+        .collect();
+    output::print(args.json, &rows, "the outline", |out| {
+        rows.iter().try_for_each(|r| {
+            let title: String = r
+                .title
+                .chars()
+                .map(|c| if c.is_whitespace() { ' ' } else { c })
+                .collect();
+            writeln!(out, "{}\t{}\t{}\t{}", r.number, r.part, r.date, title)
+        })
+    })
+}

@@ -1,0 +1,294 @@
+//! The presenter: the session set up (start slide, records, the audience socket), the event
+//! loop, and the final save.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use anyhow::Context;
+use ratatui::crossterm::event::{MouseButton, MouseEventKind};
+
+use super::events::{Event, Events, Poster, Stop};
+use super::terminal::{self, Screen};
+use super::{Ending, Session, Tty, apply, outcome, say, tick};
+use crate::app::keymap::handle_key;
+use crate::app::{Action, App, Purpose};
+use crate::cli::PresentArgs;
+use crate::deck::{DateQuery, Loaded, Seconds};
+use crate::link::{Hub, Started};
+use crate::timing::recorder::{Progress, Recorder};
+use crate::timing::{budget, record};
+use crate::ui::theme::Theme;
+use crate::ui::timeline_hit;
+
+/// Presents a loaded deck until the user quits, or rehearses it. `records` are the deck's
+/// earlier rehearsals, for the notes pane's "last time"; `tty` is the terminal
+/// [`super::check_terminal`] found. A bad start (`--slide 99`) fails before the screen is
+/// touched.
+pub fn present(
+    loaded: Loaded,
+    args: &PresentArgs,
+    records: &[record::Record],
+    session: &Session,
+    tty: Tty,
+) -> anyhow::Result<Ending> {
+    let mut app = App::new(loaded.deck, Theme::bundled());
+    app.show_notes = args.notes || args.presenter;
+    app.show_timeline = !args.no_timeline;
+    app.audience.presenter_view = args.presenter;
+    let deck_target = app.deck.duration.map(Seconds::duration);
+    let (target, record_dir) = match session {
+        Session::Rehearsal { dir, target } => {
+            app.purpose = Purpose::Rehearse;
+            app.show_notes = true;
+            (*target, dir.clone())
+        }
+        Session::Class { log_dir, .. } => (deck_target, log_dir.clone()),
+    };
+    app.budgets = budget::budgets(&app.deck, target);
+    app.last_times = record::last_times(&app.deck, records);
+    if !loaded.warnings.is_empty() {
+        let n = loaded.warnings.len();
+        app.message = Some(format!(
+            "the deck has {n} warning{}; `tribune check` lists them",
+            if n == 1 { "" } else { "s" }
+        ));
+    }
+    let resume_at = match session {
+        Session::Class { resume_at, .. } => *resume_at,
+        Session::Rehearsal { .. } => None,
+    };
+    match start_slide(&app, args, resume_at).map_err(anyhow::Error::msg)? {
+        Some(index) => app.start_at(index),
+        None if args.resume => {
+            app.message =
+                Some("no earlier class stopped past slide 1: starting at the beginning".into());
+        }
+        None => {
+            if let Some(index) = resume_at {
+                app.resume = Some(index);
+                app.message = Some(format!(
+                    "r resumes at slide {}, where you stopped last time",
+                    index + 1
+                ));
+            }
+        }
+    }
+    let mut recorder = Recorder::new(
+        record_dir,
+        match session {
+            Session::Rehearsal { target, .. } => *target,
+            Session::Class { .. } => None,
+        },
+        match app.purpose {
+            Purpose::Present => "class log",
+            Purpose::Rehearse => "rehearsal",
+        },
+    );
+    app.save_problem.clone_from(&recorder.problem);
+    let mut events = Events::new(tty).context("listening to the terminal")?;
+    let hub = match session {
+        Session::Class { socket, .. } => start_hub(&mut app, socket.as_ref(), events.poster()),
+        Session::Rehearsal { .. } => None,
+    };
+    let result = Screen::enter(true).and_then(|mut screen| {
+        let ending = event_loop(
+            &mut screen,
+            &mut app,
+            &mut events,
+            &mut recorder,
+            hub.as_ref(),
+        );
+        screen.leave(events.terminal_alive());
+        ending
+    });
+    let alive = events.terminal_alive();
+    drop(events);
+    // Audience windows go back to waiting before anything else is written.
+    drop(hub);
+    save(&mut recorder, &app, true);
+    if alive {
+        report(&recorder, &app);
+    }
+    outcome(result, alive)
+}
+
+/// Saves the record as the app stands now.
+fn save(recorder: &mut Recorder, app: &App, end: bool) {
+    let now_unix = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let spent = app.spent_now();
+    let at = Progress {
+        deck: &app.deck,
+        current: app.current,
+        started: app.started_at.is_some(),
+        spent: &spent,
+        budgets: &app.budgets,
+    };
+    recorder.save(&at, end, now_unix);
+}
+
+/// Tells the user, after the screen is restored, what was saved. A class is logged quietly
+/// (`tribune log` shows it); only a failure to log it is worth a line.
+fn report(recorder: &Recorder, app: &App) {
+    if let Some(e) = &recorder.error {
+        say(e);
+        return;
+    }
+    if app.purpose != Purpose::Rehearse {
+        return;
+    }
+    if let Some(path) = &recorder.saved {
+        let spent = app.spent_now();
+        let slides = spent.iter().filter(|d| !d.is_zero()).count();
+        let total: Duration = spent.iter().sum();
+        say(&format!(
+            "rehearsal saved: {slides} slides, {} in all; `tribune report` compares it with the budget ({})",
+            budget::clock(total),
+            path.display()
+        ));
+    } else if app.started_at.is_none() {
+        say("nothing rehearsed (the clock starts at the first advance), nothing saved");
+    }
+}
+
+/// Opens the socket audience windows follow; a failure is shown, never fatal.
+fn start_hub(app: &mut App, socket: Result<&PathBuf, &String>, poster: Poster) -> Option<Hub> {
+    let on_change = move || {
+        poster.post(Event::AudienceChanged);
+    };
+    let started = socket
+        .map_err(Clone::clone)
+        .and_then(|path| Hub::start(path, on_change).map_err(|e| e.to_string()));
+    match started {
+        Ok(Started::Hub(hub)) => Some(hub),
+        Ok(Started::Taken) => {
+            app.audience.problem = Some(
+                "another tribune is presenting this deck; audience windows follow that one".into(),
+            );
+            None
+        }
+        Err(e) => {
+            app.audience.problem = Some(format!("no audience windows: {e}"));
+            None
+        }
+    }
+}
+
+/// Where `--slide`, `--date` or `--resume` asks to start, checked before the screen changes.
+fn start_slide(
+    app: &App,
+    args: &PresentArgs,
+    resume_at: Option<usize>,
+) -> Result<Option<usize>, String> {
+    let count = app.slide_count();
+    if args.resume {
+        return Ok(resume_at);
+    }
+    if let Some(n) = args.slide {
+        if n == 0 || n > count {
+            return Err(format!("--slide {n}: slides run from 1 to {count}"));
+        }
+        return Ok(Some(n - 1));
+    }
+    if let Some(query) = &args.date {
+        let q = DateQuery::parse(query).map_err(|e| format!("--date `{query}`: {e}"))?;
+        let found = app
+            .dates
+            .lookup(&q.range)
+            .ok_or_else(|| format!("--date `{query}`: no slide is dated in or around it"))?;
+        return Ok(Some(found.target));
+    }
+    Ok(None)
+}
+
+fn event_loop(
+    screen: &mut Screen,
+    app: &mut App,
+    events: &mut Events,
+    recorder: &mut Recorder,
+    hub: Option<&Hub>,
+) -> anyhow::Result<Ending> {
+    let start = Instant::now();
+    let (w, h) = terminal::size()?;
+    apply(app, Action::Resize(w, h));
+    count_audience(app, hub);
+    let mut shown_second = None;
+    let mut dirty = true;
+    let mut sent = None;
+    let ending = loop {
+        let now = start.elapsed();
+        if shown_second != Some(now.as_secs()) {
+            shown_second = Some(now.as_secs());
+            apply(app, tick(now));
+            dirty = true;
+        }
+        if dirty {
+            // The audience first: the class should not wait for the teacher's screen.
+            if let Some(hub) = hub {
+                let shown = app.shown();
+                if sent.as_ref() != Some(&shown) {
+                    hub.show(&shown);
+                    sent = Some(shown);
+                }
+            }
+            screen.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            dirty = false;
+        }
+        if app.should_quit {
+            break Ending::Quit;
+        }
+        // Wake for the next second of the clock; everything else wakes us when it happens.
+        let next_second = start + Duration::from_secs(now.as_secs() + 1);
+        let action = match events.next(Some(next_second))? {
+            Event::Key(key) => handle_key(&app.mode, key),
+            Event::Mouse(m) if m.kind == MouseEventKind::Down(MouseButton::Left) => {
+                timeline_hit(app, m.column, m.row).map(Action::GoToSlide)
+            }
+            Event::Tick | Event::Heard(_) | Event::Mouse(_) => None,
+            Event::Resize(w, h) => Some(Action::Resize(w, h)),
+            Event::AudienceChanged => {
+                dirty |= count_audience(app, hub);
+                None
+            }
+            Event::Continued => {
+                screen.take_again()?;
+                dirty = true;
+                None
+            }
+            Event::Stop(Stop::Quit) => break Ending::Quit,
+            Event::Stop(Stop::Hangup) => break Ending::Hangup,
+        };
+        let Some(action) = action else { continue };
+        if action == Action::Suspend {
+            screen.suspend()?;
+            events.settle_continued();
+            dirty = true;
+            continue;
+        }
+        apply(app, tick(start.elapsed()));
+        // A key means what the screen says, and an audience that joined since the last look
+        // changes what `b` and `f` do.
+        count_audience(app, hub);
+        apply(app, action);
+        dirty = true;
+        save(recorder, app, false);
+        if app.save_problem != recorder.problem {
+            apply(app, Action::SaveProblem(recorder.problem.clone()));
+        }
+    };
+    // Bring the clock up to the moment we stop, so the slide on screen keeps its time even
+    // when a signal ends the loop between two ticks.
+    apply(app, tick(start.elapsed()));
+    Ok(ending)
+}
+/// Tells the app how many audience windows follow it; true if that changed.
+fn count_audience(app: &mut App, hub: Option<&Hub>) -> bool {
+    let Some(hub) = hub else { return false };
+    let connected = hub.connected();
+    if connected == app.audience.connected {
+        return false;
+    }
+    apply(app, Action::AudienceCount(connected));
+    true
+}
