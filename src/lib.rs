@@ -11,6 +11,7 @@ pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod deck;
+pub mod layout;
 pub mod link;
 pub mod text;
 pub mod timing;

@@ -1,23 +1,36 @@
-//! Width-aware text: inline emphasis (`**bold**`, `*italic*`), word wrapping by display columns
-//! (CJK breaks between ideographs and never splits a glyph), and truncation with an ellipsis.
-//! Produces ratatui `Line`s so that callers know line counts before drawing.
+//! Text by display columns, shared by every room: widths, truncation with an ellipsis, inline
+//! emphasis (`**bold**`, `*italic*`) and word wrapping. Wrapping follows the Unicode line
+//! breaking rules (UAX #14, through `textwrap`): breaks at spaces, between CJK ideographs, after
+//! dashes, and never before closing punctuation such as `，` or `。`. It works on pieces of text
+//! tagged with any style the caller uses, so the layout (roles) and the terminal (colours) share
+//! it. Knows nothing of terminals.
 
-use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
+use textwrap::WordSeparator;
+use textwrap::core::{Word, break_words};
+use textwrap::wrap_algorithms::wrap_first_fit;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-/// Splits `**bold**` and `*italic*` markup into styled pieces on top of `base`. Unbalanced
-/// markers are kept as written, so a lone asterisk in a deck still shows.
-pub fn parse_emphasis(text: &str, base: Style) -> Vec<(String, Style)> {
-    let mut out: Vec<(String, Style)> = Vec::new();
+/// Inline emphasis on a piece of text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Emphasis {
+    /// `**bold**`.
+    pub bold: bool,
+    /// `*italic*`.
+    pub italic: bool,
+}
+
+/// Splits `**bold**` and `*italic*` markup into pieces with their emphasis, on top of `base`.
+/// Unbalanced markers are kept as written, so a lone asterisk in a deck still shows.
+pub fn parse_emphasis(text: &str, base: Emphasis) -> Vec<(String, Emphasis)> {
+    let mut out: Vec<(String, Emphasis)> = Vec::new();
     let mut rest = text;
     let mut plain = String::new();
     while !rest.is_empty() {
-        let (marker, modifier) = if rest.starts_with("**") {
-            ("**", Modifier::BOLD)
+        let (marker, bold) = if rest.starts_with("**") {
+            ("**", true)
         } else if rest.starts_with('*') {
-            ("*", Modifier::ITALIC)
+            ("*", false)
         } else {
             let next = rest.find('*').unwrap_or(rest.len());
             plain.push_str(&rest[..next]);
@@ -30,11 +43,13 @@ pub fn parse_emphasis(text: &str, base: Style) -> Vec<(String, Style)> {
                 if !plain.is_empty() {
                     out.push((std::mem::take(&mut plain), base));
                 }
+                let inner = Emphasis {
+                    bold: base.bold || bold,
+                    italic: base.italic || !bold,
+                };
                 // Nested italic inside bold (`**a *b* c**`) is rare on slides; inner markers of
                 // the other kind are parsed recursively.
-                for (s, st) in parse_emphasis(&after[..end], base.add_modifier(modifier)) {
-                    out.push((s, st));
-                }
+                out.extend(parse_emphasis(&after[..end], inner));
                 rest = &after[end + marker.len()..];
             }
             _ => {
@@ -52,118 +67,6 @@ pub fn parse_emphasis(text: &str, base: Style) -> Vec<(String, Style)> {
 /// Display width of a string in terminal cells.
 pub fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
-}
-
-/// A word to place: styled pieces, whether a space precedes it, and its width.
-struct Word {
-    pieces: Vec<(String, Style)>,
-    space_before: bool,
-    width: usize,
-}
-
-/// Splits styled text into words: whitespace separates words, and each wide (CJK) grapheme is a
-/// word of its own that may start a line without a space.
-fn words(spans: &[(String, Style)]) -> Vec<Word> {
-    let mut out: Vec<Word> = Vec::new();
-    let mut pending_space = false;
-    let mut current: Option<Word> = None;
-    for (text, style) in spans {
-        for g in text.graphemes(true) {
-            if g.chars().all(char::is_whitespace) {
-                if let Some(w) = current.take() {
-                    out.push(w);
-                }
-                pending_space = true;
-                continue;
-            }
-            let gw = width(g);
-            if gw >= 2 {
-                if let Some(w) = current.take() {
-                    out.push(w);
-                }
-                out.push(Word {
-                    pieces: vec![(g.to_owned(), *style)],
-                    space_before: pending_space,
-                    width: gw,
-                });
-                pending_space = false;
-                continue;
-            }
-            let word = current.get_or_insert_with(|| Word {
-                pieces: Vec::new(),
-                space_before: std::mem::take(&mut pending_space),
-                width: 0,
-            });
-            match word.pieces.last_mut() {
-                Some((s, st)) if st == style => s.push_str(g),
-                _ => word.pieces.push((g.to_owned(), *style)),
-            }
-            word.width += gw;
-        }
-    }
-    if let Some(w) = current.take() {
-        out.push(w);
-    }
-    out
-}
-
-/// Wraps styled text to `max_width` cells. Words longer than a line are split between
-/// graphemes. Every returned line is at most `max_width` cells wide.
-pub fn wrap(spans: &[(String, Style)], max_width: usize) -> Vec<Line<'static>> {
-    let max_width = max_width.max(1);
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    let mut line: Vec<Span<'static>> = Vec::new();
-    let mut used = 0usize;
-    let flush =
-        |line: &mut Vec<Span<'static>>, used: &mut usize, lines: &mut Vec<Line<'static>>| {
-            lines.push(Line::from(std::mem::take(line)));
-            *used = 0;
-        };
-    for word in words(spans) {
-        let space = usize::from(word.space_before && used > 0);
-        if used > 0 && used + space + word.width > max_width {
-            flush(&mut line, &mut used, &mut lines);
-        } else if space == 1 {
-            let style = word.pieces.first().map(|p| p.1).unwrap_or_default();
-            line.push(Span::styled(" ", style));
-            used += 1;
-        }
-        if word.width <= max_width - used {
-            for (s, st) in word.pieces {
-                line.push(Span::styled(s, st));
-            }
-            used += word.width;
-            continue;
-        }
-        // A word wider than the line: break it between graphemes.
-        for (s, st) in word.pieces {
-            for g in s.graphemes(true) {
-                let gw = width(g);
-                if used + gw > max_width && used > 0 {
-                    flush(&mut line, &mut used, &mut lines);
-                }
-                line.push(Span::styled(g.to_owned(), st));
-                used += gw;
-            }
-        }
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(Line::from(line));
-    }
-    lines
-}
-
-/// Wraps plain text with one style; blank lines in `text` separate paragraphs.
-pub fn wrap_plain(text: &str, style: Style, max_width: usize) -> Vec<Line<'static>> {
-    text.split('\n')
-        .flat_map(|para| {
-            if para.trim().is_empty() {
-                vec![Line::default()]
-            } else {
-                wrap(&[(para.to_owned(), style)], max_width)
-            }
-        })
-        .collect()
 }
 
 /// Cuts text to `max_width` cells, ending with `…` when anything was cut.
@@ -188,9 +91,99 @@ pub fn truncate(text: &str, max_width: usize) -> String {
     out
 }
 
-/// Width of a line in cells.
-pub fn line_width(line: &Line) -> usize {
-    line.spans.iter().map(|s| width(&s.content)).sum()
+/// A wrapped line: pieces of text with the style each came with.
+pub type Wrapped<S> = Vec<(String, S)>;
+
+/// Wraps styled text to `max_width` cells. Runs of white space become one space, and space at
+/// either end goes; a word wider than a line is split between characters. Every line is at
+/// most `max_width` cells wide (unless one character is wider than that), and an empty text
+/// gives one empty line.
+pub fn wrap<S: Clone + PartialEq>(pieces: &[(String, S)], max_width: usize) -> Vec<Wrapped<S>> {
+    let max_width = max_width.max(1);
+    // One string to find the break opportunities in, and where each piece's style starts.
+    let mut text = String::new();
+    let mut styles: Vec<(usize, S)> = Vec::new();
+    for (piece, style) in pieces {
+        for c in piece.chars() {
+            if c.is_whitespace() {
+                if text.is_empty() || text.ends_with(' ') {
+                    continue;
+                }
+                mark(&mut styles, text.len(), style);
+                text.push(' ');
+            } else {
+                mark(&mut styles, text.len(), style);
+                text.push(c);
+            }
+        }
+    }
+    let text = text.trim_end();
+    if text.is_empty() {
+        return vec![Vec::new()];
+    }
+    let words: Vec<Word> = WordSeparator::UnicodeBreakProperties
+        .find_words(text)
+        .collect();
+    let words = break_words(words, max_width);
+    // Words are slices of `text`, in order; their offsets place each line in it.
+    let offset = |w: &Word| w.word.as_ptr() as usize - text.as_ptr() as usize;
+    wrap_first_fit(&words, &[line_width_f64(max_width)])
+        .into_iter()
+        .map(|line| {
+            let start = line.first().map_or(0, offset);
+            let end = line.last().map_or(0, |w| offset(w) + w.word.len());
+            styled(text, &styles, start, end)
+        })
+        .collect()
+}
+
+/// Records that text from byte `at` on has `style`, unless it already has.
+fn mark<S: Clone + PartialEq>(styles: &mut Vec<(usize, S)>, at: usize, style: &S) {
+    if styles.last().is_none_or(|(_, s)| s != style) {
+        styles.push((at, style.clone()));
+    }
+}
+
+/// `text[start..end]` cut into pieces by the styles that start inside it.
+fn styled<S: Clone>(text: &str, styles: &[(usize, S)], start: usize, end: usize) -> Wrapped<S> {
+    let mut out = Vec::new();
+    for (i, (from, style)) in styles.iter().enumerate() {
+        let to = styles.get(i + 1).map_or(text.len(), |(next, _)| *next);
+        let (a, b) = ((*from).max(start), to.min(end));
+        if a < b {
+            out.push((text[a..b].to_owned(), style.clone()));
+        }
+    }
+    out
+}
+
+/// A line width as textwrap's algorithms take it. Terminal widths are far below 2^52.
+#[allow(clippy::cast_precision_loss)]
+fn line_width_f64(w: usize) -> f64 {
+    w as f64
+}
+
+/// Wraps plain text with one style; line breaks in `text` start new lines, and a blank line
+/// stays blank (it separates paragraphs).
+pub fn wrap_plain<S: Clone + PartialEq>(
+    text: &str,
+    style: &S,
+    max_width: usize,
+) -> Vec<Wrapped<S>> {
+    text.split('\n')
+        .flat_map(|para| {
+            if para.trim().is_empty() {
+                vec![Vec::new()]
+            } else {
+                wrap(&[(para.to_owned(), style.clone())], max_width)
+            }
+        })
+        .collect()
+}
+
+/// Width of a wrapped line in cells.
+pub fn wrapped_width<S>(line: &[(String, S)]) -> usize {
+    line.iter().map(|(t, _)| width(t)).sum()
 }
 
 #[cfg(test)]
@@ -199,46 +192,103 @@ mod tests {
 
     use super::*;
 
-    fn plain(lines: &[Line]) -> Vec<String> {
+    fn plain(lines: &[Wrapped<()>]) -> Vec<String> {
         lines
             .iter()
-            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .map(|l| l.iter().map(|(t, ())| t.as_str()).collect())
             .collect()
+    }
+
+    fn wrap_text(text: &str, w: usize) -> Vec<String> {
+        plain(&wrap(&[(text.to_owned(), ())], w))
     }
 
     #[test]
     fn wraps_at_word_boundaries() {
-        let lines = wrap(
-            &[("the quick brown fox jumps".into(), Style::default())],
-            10,
+        assert_eq!(
+            wrap_text("the quick brown fox jumps", 10),
+            ["the quick", "brown fox", "jumps"]
         );
-        assert_eq!(plain(&lines), ["the quick", "brown fox", "jumps"]);
     }
 
     #[test]
     fn cjk_breaks_between_ideographs_and_never_splits_one() {
-        let lines = wrap(&[("中蘇友好同盟互助".into(), Style::default())], 5);
         // Each glyph is two cells: two fit in five cells, never two and a half.
-        assert_eq!(plain(&lines), ["中蘇", "友好", "同盟", "互助"]);
+        assert_eq!(
+            wrap_text("中蘇友好同盟互助", 5),
+            ["中蘇", "友好", "同盟", "互助"]
+        );
+    }
+
+    #[test]
+    fn closing_cjk_punctuation_never_starts_a_line() {
+        // The comma stays with the ideograph before it: "好，" moves down together.
+        assert_eq!(
+            wrap_text("中蘇友好，同盟。", 8),
+            ["中蘇友", "好，同", "盟。"]
+        );
+        // From four cells on: narrower, an ideograph and its comma cannot share a line at all.
+        for w in 4..12 {
+            for line in wrap_text("中蘇友好，同盟互助。人民日報、一九五六年。", w)
+            {
+                assert!(
+                    !line.starts_with(['，', '。', '、']),
+                    "width {w}: {line:?} starts with closing punctuation"
+                );
+            }
+        }
     }
 
     #[test]
     fn long_words_are_split() {
-        let lines = wrap(&[("abcdefghij".into(), Style::default())], 4);
-        assert_eq!(plain(&lines), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap_text("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+    }
+
+    #[test]
+    fn runs_of_space_become_one_and_the_ends_go() {
+        assert_eq!(wrap_text("  a \t b\n c  ", 20), ["a b c"]);
+        assert_eq!(wrap_text("   ", 20), [""]);
+    }
+
+    #[test]
+    fn styles_follow_their_text_across_lines() {
+        let pieces = vec![("plain words ".to_owned(), 0), ("bold words".to_owned(), 1)];
+        let lines = wrap(&pieces, 11);
+        assert_eq!(
+            lines,
+            vec![
+                vec![("plain words".to_owned(), 0)],
+                vec![("bold words".to_owned(), 1)],
+            ]
+        );
+        let lines = wrap(&pieces, 40);
+        assert_eq!(
+            lines,
+            vec![vec![
+                ("plain words ".to_owned(), 0),
+                ("bold words".to_owned(), 1)
+            ]]
+        );
     }
 
     #[test]
     fn emphasis_is_parsed_and_unbalanced_markers_kept() {
-        let base = Style::default();
-        let parts = parse_emphasis("a **b** *c* d * e", base);
+        let base = Emphasis::default();
+        let bold = Emphasis {
+            bold: true,
+            italic: false,
+        };
+        let italic = Emphasis {
+            bold: false,
+            italic: true,
+        };
         assert_eq!(
-            parts,
+            parse_emphasis("a **b** *c* d * e", base),
             vec![
                 ("a ".to_owned(), base),
-                ("b".to_owned(), base.add_modifier(Modifier::BOLD)),
+                ("b".to_owned(), bold),
                 (" ".to_owned(), base),
-                ("c".to_owned(), base.add_modifier(Modifier::ITALIC)),
+                ("c".to_owned(), italic),
                 (" d * e".to_owned(), base),
             ]
         );
@@ -254,11 +304,11 @@ mod tests {
     proptest! {
         #[test]
         fn wrapped_lines_fit_and_keep_every_visible_character(
-            text in "[a-zA-Zа-я中蘇 ,.]{0,80}", w in 2usize..40
+            text in "[a-zA-Zа-я中蘇，。 ,.–-]{0,80}", w in 2usize..40
         ) {
-            let lines = wrap(&[(text.clone(), Style::default())], w);
+            let lines = wrap(&[(text.clone(), ())], w);
             for line in &lines {
-                prop_assert!(line_width(line) <= w);
+                prop_assert!(wrapped_width(line) <= w);
             }
             let kept: String = plain(&lines).concat().chars().filter(|c| !c.is_whitespace()).collect();
             let orig: String = text.chars().filter(|c| !c.is_whitespace()).collect();

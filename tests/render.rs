@@ -25,8 +25,9 @@ use ratatui::style::{Color, Modifier};
 use tribune::app::follower::{Cue, Follower};
 use tribune::app::{Action, App, Shown};
 use tribune::deck::{BUNDLED_NAME, BUNDLED_SOURCE, parse_deck};
-use tribune::ui::areas;
+use tribune::layout::timeline::Memo;
 use tribune::ui::theme::Theme;
+use tribune::ui::{AudienceView, PresenterView, timeline_rows};
 
 /// The two sizes every screen is snapshotted at.
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
@@ -39,7 +40,7 @@ fn app() -> App {
     let deck = parse_deck(BUNDLED_NAME, BUNDLED_SOURCE.as_bytes())
         .expect("the bundled lecture loads")
         .deck;
-    App::new(deck, Theme::bundled())
+    App::new(deck)
 }
 
 /// Applies actions in order, and each returned follow-up at once, as the event loop does.
@@ -58,9 +59,8 @@ fn type_text(app: &mut App, text: &str) {
 }
 
 /// The 0-based index of the slide with `id`.
-fn index_of(app: &App, id: &str) -> usize {
-    app.deck
-        .slides()
+fn index_of(deck: &tribune::deck::Deck, id: &str) -> usize {
+    deck.slides()
         .position(|s| s.id.as_ref().is_some_and(|i| i.as_str() == id))
         .unwrap_or_else(|| panic!("the bundled deck has a slide with id {id}"))
 }
@@ -77,7 +77,27 @@ fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
             },
         ],
     );
-    drawn(&*app, w, h)
+    let theme = Theme::bundled();
+    let mut memo = Memo::default();
+    let view = PresenterView {
+        app,
+        theme: &theme,
+        timeline: timeline_rows(app, &mut memo),
+    };
+    drawn(view, w, h)
+}
+
+/// Where the panes of `app` go on a screen of `area`.
+fn panes_of(app: &App, area: Rect) -> tribune::layout::Panes {
+    tribune::layout::panes(
+        tribune::layout::Rect::new(area.x, area.y, area.width, area.height),
+        app.open_panes(),
+    )
+}
+
+/// A layout rectangle as ratatui's.
+fn rect(r: tribune::layout::Rect) -> Rect {
+    Rect::new(r.x, r.y, r.width, r.height)
 }
 
 /// A `w`×`h` test terminal with `widget` drawn on it.
@@ -170,7 +190,7 @@ fn bullet_slide_first_step() {
 #[test]
 fn cyrillic_excerpt() {
     snapshot("cyrillic", &SIZES, |app| {
-        let i = index_of(app, "order-00447");
+        let i = index_of(&app.deck, "order-00447");
         run(app, [Action::GoToSlide(i)]);
     });
 }
@@ -178,7 +198,7 @@ fn cyrillic_excerpt() {
 #[test]
 fn cjk_slide() {
     snapshot("cjk", &SIZES, |app| {
-        let i = index_of(app, "sino-soviet-tensions");
+        let i = index_of(&app.deck, "sino-soviet-tensions");
         run(app, [Action::GoToSlide(i)]);
     });
 }
@@ -250,7 +270,7 @@ fn states() -> Vec<(&'static str, App)> {
     let mut out = Vec::new();
     out.push(("normal", app()));
     let mut cjk = app();
-    let i = index_of(&cjk, "sino-soviet-tensions");
+    let i = index_of(&cjk.deck, "sino-soviet-tensions");
     run(&mut cjk, [Action::GoToSlide(i)]);
     out.push(("normal cjk", cjk));
     let mut help = app();
@@ -311,9 +331,11 @@ fn current_marker_is_accent_and_milestone_is_milestone_colour() {
     let terminal = draw(&mut app, 160, 48);
     let buf = terminal.backend().buffer();
     let theme = Theme::bundled();
-    let side = areas(&app, buf.area)
-        .timeline
-        .expect("160x48 has room for the sidebar");
+    let side = rect(
+        panes_of(&app, buf.area)
+            .timeline
+            .expect("160x48 has room for the sidebar"),
+    );
     let here = find_symbol(buf, side, "◉");
     // The row holding the current slide and, when its group is expanded, the slide's own line.
     assert!(!here.is_empty(), "the current slide is marked");
@@ -349,7 +371,7 @@ fn slide_title_is_bold() {
     for (w, h) in SIZES {
         let terminal = draw(&mut app, w, h);
         let buf = terminal.backend().buffer();
-        let slide = areas(&app, buf.area).slide;
+        let slide = rect(panes_of(&app, buf.area).slide);
         let (x, y) = find_text(buf, slide, "4 March 1953").expect("the title is on screen");
         for dx in 0..12 {
             let cell = &buf[(x + dx, y)];
@@ -524,11 +546,9 @@ fn the_single_terminal_view_shows_no_audience_count() {
 // ---------------------------------------------------------------------------------------------
 // The audience window.
 
-/// An audience window for the bundled lecture, with the large titles its loop turns on.
+/// An audience window for the bundled lecture.
 fn follower() -> Follower {
-    let mut follower = Follower::new(app());
-    follower.app.large_titles = true;
-    follower
+    Follower::new(app().deck)
 }
 
 /// What a presenter shows after `actions`.
@@ -541,7 +561,15 @@ fn shown_after(actions: impl IntoIterator<Item = Action>) -> Shown {
 /// Draws `follower` at `w`×`h` after telling it the size.
 fn draw_follower(follower: &mut Follower, w: u16, h: u16) -> Terminal<TestBackend> {
     follower.update(Cue::Resize(w, h));
-    drawn(&*follower, w, h)
+    let theme = Theme::bundled();
+    drawn(
+        AudienceView {
+            follower,
+            theme: &theme,
+        },
+        w,
+        h,
+    )
 }
 
 /// Snapshots the audience window `setup` leads to, as `render__{name}_{w}x{h}`.
@@ -575,14 +603,14 @@ fn audience_reveal_step_partly_shown() {
             Action::GoToSlide(BULLET_SLIDE - 1),
             Action::Next,
         ])));
-        assert_eq!((f.app.current, f.app.step), (BULLET_SLIDE, 0));
+        assert_eq!((f.current, f.step), (BULLET_SLIDE, 0));
     });
 }
 
 #[test]
 fn audience_cyrillic_excerpt() {
     snapshot_audience("audience_cyrillic", &SECOND_SCREEN_SIZES, |f| {
-        let i = index_of(&f.app, "order-00447");
+        let i = index_of(&f.deck, "order-00447");
         f.update(Cue::Show(shown_after([Action::GoToSlide(i)])));
     });
 }
@@ -692,18 +720,11 @@ fn audience_titles_are_large_where_they_fit_and_bold_where_not() {
         assert!(find_text(buf, buf.area, "• Loss of speech").is_some());
     }
     // A title with curly quotes is not ASCII: tui-big-text would draw it blank.
-    let i = index_of(&follower.app, "stalin-is-dead");
+    let i = index_of(&follower.deck, "stalin-is-dead");
     follower.update(Cue::Show(shown_after([Action::GoToSlide(i)])));
     let terminal = draw_follower(&mut follower, 120, 40);
     let buf = terminal.backend().buffer();
-    let title = follower
-        .app
-        .deck
-        .slide(i)
-        .unwrap()
-        .title
-        .as_str()
-        .to_owned();
+    let title = follower.deck.slide(i).unwrap().title.as_str().to_owned();
     let (x, y) = find_text(buf, buf.area, &title[..12]).expect("the plain title is drawn");
     assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));
     // The presenter's own slide pane keeps plain titles.
@@ -728,7 +749,7 @@ fn audience_scrolls_a_long_slide_as_far_as_the_presenter() {
             let mut f = follower();
             f.update(Cue::Resize(40, 12));
             f.update(Cue::Show(shown_after([Action::GoToSlide(i)])));
-            tribune::ui::max_scroll(&f.app)
+            f.max_scroll()
         })
         .unwrap();
     let mut follower = follower();
@@ -737,9 +758,9 @@ fn audience_scrolls_a_long_slide_as_far_as_the_presenter() {
         scroll_permille: 1000,
         ..shown_after([Action::GoToSlide(long)])
     }));
-    let max = tribune::ui::max_scroll(&follower.app);
+    let max = follower.max_scroll();
     assert!(max > 0, "slide {} overflows at 40x12", long + 1);
-    assert_eq!(follower.app.scroll, max);
+    assert_eq!(follower.scroll, max);
     let terminal = draw_follower(&mut follower, 40, 12);
     let buf = terminal.backend().buffer();
     // Scrolled to the end: the marker says there is more above only, on the row above the
@@ -762,7 +783,7 @@ fn follower_states() -> Vec<(&'static str, Follower)> {
     bullets.update(Cue::Show(shown_after([Action::GoToSlide(BULLET_SLIDE)])));
     out.push(("bullets", bullets.clone()));
     let mut cyrillic = follower();
-    let i = index_of(&cyrillic.app, "order-00447");
+    let i = index_of(&cyrillic.deck, "order-00447");
     cyrillic.update(Cue::Show(Shown {
         scroll_permille: 500,
         ..shown_after([Action::GoToSlide(i)])

@@ -1,9 +1,10 @@
-//! The audience window's state: the slide the presenter shows, or why there is none yet.
-//! Like `App`, plain data changed only by `Follower::update`; the link to the presenter lives
-//! in `link` and the loop in `tui`.
+//! The audience window's state: the slide the presenter shows, or why there is none yet. Its
+//! own small state, not a presenter's: plain data changed only by `Follower::update`, fed by the
+//! link (which lives in `link`; the loop in `tui`).
 
-use super::{App, Shown};
+use super::Shown;
 use crate::deck::Deck;
+use crate::layout::{Open, Rect, SlideLayout, panes, slide_text_area};
 
 /// Where the audience window stands with its presenter.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,8 +38,18 @@ pub enum Cue {
 /// The audience window's whole state.
 #[derive(Clone, Debug)]
 pub struct Follower {
-    /// The deck and the slide on screen, drawn as the presenter draws them (no panes).
-    pub app: App,
+    /// The deck, as this window loaded it.
+    pub deck: Deck,
+    /// Its fingerprint, to tell whether the presenter has the same version.
+    pub fingerprint: u64,
+    /// The slide on screen (0-based).
+    pub current: usize,
+    /// How many reveal steps of it are shown.
+    pub step: usize,
+    /// Lines scrolled inside a slide too long for the screen.
+    pub scroll: usize,
+    /// The terminal's size in cells.
+    pub viewport: (u16, u16),
     /// Where we stand with the presenter.
     pub link: Link,
     /// Where the presenter's last message scrolled a long slide, in thousandths.
@@ -50,14 +61,16 @@ pub struct Follower {
 }
 
 impl Follower {
-    /// An audience window for `app`'s deck, waiting for its presenter.
-    pub fn new(mut app: App) -> Follower {
-        app.show_notes = false;
-        app.show_timeline = false;
-        // The projector has the whole screen: large titles wherever they fit.
-        app.large_titles = true;
+    /// An audience window for `deck`, waiting for its presenter.
+    pub fn new(deck: Deck) -> Follower {
+        let fingerprint = deck.fingerprint();
         Follower {
-            app,
+            deck,
+            fingerprint,
+            current: 0,
+            step: 0,
+            scroll: 0,
+            viewport: (80, 24),
             link: Link::Waiting { lost: false },
             scroll_permille: 0,
             blank: false,
@@ -67,8 +80,8 @@ impl Follower {
 
     /// Swaps in another version of the deck (the presenter's, after an edit).
     pub fn replace_deck(&mut self, deck: Deck) {
-        let mut next = Follower::new(App::new(deck, self.app.theme.clone()));
-        next.app.viewport = self.app.viewport;
+        let mut next = Follower::new(deck);
+        next.viewport = self.viewport;
         next.link = self.link.clone();
         *self = next;
     }
@@ -77,15 +90,14 @@ impl Follower {
     pub fn update(&mut self, cue: Cue) {
         match cue {
             Cue::Show(shown) => {
-                if shown.fingerprint != self.app.deck.fingerprint()
-                    || shown.slides != self.app.slide_count()
+                if shown.fingerprint != self.fingerprint || shown.slides != self.deck.slide_count()
                 {
                     self.link = Link::OtherDeck;
                     return;
                 }
                 self.link = Link::Following;
-                self.app.current = shown.slide.min(self.app.slide_count() - 1);
-                self.app.step = shown.step;
+                self.current = shown.slide.min(self.deck.slide_count().saturating_sub(1));
+                self.step = shown.step;
                 self.blank = shown.blank;
                 self.scroll_permille = shown.scroll_permille.min(1000);
                 self.rescroll();
@@ -97,7 +109,7 @@ impl Follower {
                 self.blank = false;
             }
             Cue::Resize(w, h) => {
-                self.app.viewport = (w, h);
+                self.viewport = (w, h);
                 self.rescroll();
             }
             Cue::Quit => self.should_quit = true,
@@ -105,19 +117,39 @@ impl Follower {
         }
     }
 
+    /// The slide on screen as the projector lays it out: the whole screen but the progress
+    /// line, large titles wherever they fit.
+    pub fn slide_layout(&self) -> (SlideLayout, Rect) {
+        let (w, h) = self.viewport;
+        let area = slide_text_area(panes(Rect::new(0, 0, w, h), Open::default()).slide);
+        let layout = crate::layout::slide::layout(
+            &self.deck,
+            self.current,
+            self.step,
+            (area.width, area.height),
+            true,
+        );
+        (layout, area)
+    }
+
+    /// How far the slide on screen can scroll at this window's size.
+    pub fn max_scroll(&self) -> usize {
+        let (layout, area) = self.slide_layout();
+        layout.max_scroll(usize::from(area.height))
+    }
+
     /// Scrolls a long slide as far down, proportionally, as the presenter has.
     fn rescroll(&mut self) {
-        let max = crate::ui::max_scroll(&self.app);
-        self.app.scroll = (max * usize::from(self.scroll_permille) + 500) / 1000;
+        let max = self.max_scroll();
+        self.scroll = (max * usize::from(self.scroll_permille) + 500) / 1000;
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::Action;
+    use crate::app::{Action, App};
     use crate::deck::parse_deck;
-    use crate::ui::theme::Theme;
 
     /// Slide 2 is long: forty bullets.
     fn follower() -> Follower {
@@ -130,13 +162,13 @@ mod tests {
             bullets.join(",")
         );
         let deck = parse_deck("t.ron", source.as_bytes()).unwrap().deck;
-        let mut f = Follower::new(App::new(deck, Theme::bundled()));
+        let mut f = Follower::new(deck);
         f.update(Cue::Resize(80, 24));
         f
     }
 
     fn presenter(f: &Follower) -> App {
-        let mut app = App::new(f.app.deck.clone(), Theme::bundled());
+        let mut app = App::new(f.deck.clone());
         app.update(Action::Resize(120, 40));
         app.update(Action::AudienceCount(1));
         app
@@ -149,7 +181,7 @@ mod tests {
         let mut p = presenter(&f);
         p.update(Action::Next);
         f.update(Cue::Show(p.shown()));
-        assert_eq!((f.link.clone(), f.app.current), (Link::Following, 1));
+        assert_eq!((f.link.clone(), f.current), (Link::Following, 1));
         p.update(Action::Blank);
         f.update(Cue::Show(p.shown()));
         assert!(f.blank);
@@ -167,7 +199,7 @@ mod tests {
         shown.fingerprint ^= 1;
         f.update(Cue::Show(shown));
         assert_eq!(f.link, Link::OtherDeck);
-        assert_eq!(f.app.current, 0);
+        assert_eq!(f.current, 0);
     }
 
     #[test]
@@ -175,22 +207,18 @@ mod tests {
         let mut f = follower();
         let mut p = presenter(&f);
         p.update(Action::Next);
-        let max = crate::ui::max_scroll(&p);
+        let max = p.max_scroll();
         assert!(max > 0, "forty bullets overflow 40 rows with panes");
         for _ in 0..max {
             p.update(Action::Down);
         }
         f.update(Cue::Show(p.shown()));
         assert_eq!(p.shown().scroll_permille, 1000);
-        assert_eq!(
-            f.app.scroll,
-            crate::ui::max_scroll(&f.app),
-            "bottom to bottom"
-        );
+        assert_eq!(f.scroll, f.max_scroll(), "bottom to bottom");
         // A taller audience screen needs less scrolling for the same place.
         f.update(Cue::Resize(80, 60));
-        assert!(f.app.scroll <= crate::ui::max_scroll(&f.app));
+        assert!(f.scroll <= f.max_scroll());
         f.update(Cue::Resize(80, 200));
-        assert_eq!(f.app.scroll, 0, "it all fits");
+        assert_eq!(f.scroll, 0, "it all fits");
     }
 }

@@ -10,7 +10,8 @@ use std::time::Duration;
 
 use crate::deck::timeline::{DateIndex, DateMatch};
 use crate::deck::{DateQuery, Deck};
-use crate::ui::theme::Theme;
+use crate::layout::timeline::Position;
+use crate::layout::{Open, Rect, SlideLayout, panes, slide_text_area};
 
 pub use action::Action;
 
@@ -36,6 +37,9 @@ pub enum Mode {
         input: String,
         /// Which of the matches is chosen (0 = the rule's target).
         choice: usize,
+        /// What the input matches, or why it matches nothing; `None` while it is empty.
+        /// Worked out when the input changes, not each time it is drawn.
+        found: Option<Result<DateMatch, String>>,
     },
 }
 
@@ -53,6 +57,7 @@ impl Mode {
         Mode::DatePrompt {
             input: String::new(),
             choice: 0,
+            found: None,
         }
     }
 }
@@ -115,8 +120,8 @@ pub struct App {
     pub deck: Deck,
     /// The deck's dates, for the date prompt.
     pub dates: DateIndex,
-    /// Colours and styles.
-    pub theme: Theme,
+    /// The deck's fingerprint, sent to audience windows with every move.
+    pub fingerprint: u64,
     /// 0-based index of the slide on screen.
     pub current: usize,
     /// How many reveal steps of the current slide are shown (0 = up to the first `Pause`).
@@ -161,22 +166,20 @@ pub struct App {
     pub audience: Audience,
     /// Where the last class stopped, offered until the first move (`r` goes there).
     pub resume: Option<usize>,
-    /// Every slide whose title fits gets large type, not only the title slide and part
-    /// dividers: the audience window sets it; the presenter keeps its slide pane compact.
-    pub large_titles: bool,
     /// Why the class log or rehearsal record is not being saved, shown until a save works.
     pub save_problem: Option<String>,
 }
 
 impl App {
     /// A presenter on the first slide of `deck`.
-    pub fn new(deck: Deck, theme: Theme) -> App {
+    pub fn new(deck: Deck) -> App {
         let count = deck.slide_count();
         let dates = DateIndex::new(&deck);
+        let fingerprint = deck.fingerprint();
         let mut app = App {
             deck,
             dates,
-            theme,
+            fingerprint,
             current: 0,
             step: 0,
             scroll: 0,
@@ -199,7 +202,6 @@ impl App {
             purpose: Purpose::Present,
             audience: Audience::default(),
             resume: None,
-            large_titles: false,
             save_problem: None,
         };
         if let Some(v) = app.visited.first_mut() {
@@ -232,11 +234,8 @@ impl App {
         crate::timing::budget::standing(&self.deck, &self.budgets, &self.spent_now(), self.current)
     }
 
-    /// What the date prompt's input matches right now, or why it matches nothing.
-    pub fn date_preview(&self) -> Option<Result<DateMatch, String>> {
-        let Mode::DatePrompt { input, .. } = &self.mode else {
-            return None;
-        };
+    /// What `input`, typed into the date prompt, matches, or why it matches nothing.
+    pub fn find_date(&self, input: &str) -> Option<Result<DateMatch, String>> {
         if input.trim().is_empty() {
             return None;
         }
@@ -250,16 +249,65 @@ impl App {
         }))
     }
 
+    /// What the date prompt's input matches right now, or why it matches nothing.
+    pub fn date_preview(&self) -> Option<&Result<DateMatch, String>> {
+        match &self.mode {
+            Mode::DatePrompt { found, .. } => found.as_ref(),
+            _ => None,
+        }
+    }
+
     /// The slide the date prompt would jump to, with the user's ↑↓ choice applied.
     pub fn date_choice(&self) -> Option<usize> {
-        let Mode::DatePrompt { choice, .. } = &self.mode else {
+        let Mode::DatePrompt {
+            choice,
+            found: Some(Ok(found)),
+            ..
+        } = &self.mode
+        else {
             return None;
         };
-        let found = self.date_preview()?.ok()?;
-        let order = date_order(&found);
+        let order = date_order(found);
         order
             .get((*choice).min(order.len().saturating_sub(1)))
             .copied()
+    }
+
+    /// Which panes are open.
+    pub fn open_panes(&self) -> Open {
+        Open {
+            notes: self.show_notes,
+            timeline: self.show_timeline,
+        }
+    }
+
+    /// The slide on screen as the presenter lays it out at the current size.
+    pub fn slide_layout(&self) -> (SlideLayout, Rect) {
+        let (w, h) = self.viewport;
+        let area = slide_text_area(panes(Rect::new(0, 0, w, h), self.open_panes()).slide);
+        let layout = crate::layout::slide::layout(
+            &self.deck,
+            self.current,
+            self.step,
+            (area.width, area.height),
+            false,
+        );
+        (layout, area)
+    }
+
+    /// How far the slide on screen can scroll at the current size.
+    pub fn max_scroll(&self) -> usize {
+        let (layout, area) = self.slide_layout();
+        layout.max_scroll(usize::from(area.height))
+    }
+
+    /// Where the presenter is, as the timeline sidebar shows it.
+    pub fn position(&self) -> Position {
+        Position {
+            current: self.current,
+            visited: self.visited.clone(),
+            preview: self.date_choice(),
+        }
     }
 
     /// Slides listed in the overview under the current filter, as deck indices.
@@ -295,7 +343,7 @@ impl App {
                 ..frozen.clone()
             };
         }
-        let max = crate::ui::max_scroll(self);
+        let max = self.max_scroll();
         let scroll_permille = (self.scroll.min(max) * 1000)
             .checked_div(max)
             .map_or(0, |p| u16::try_from(p).unwrap_or(1000));
@@ -306,7 +354,7 @@ impl App {
             blank: self.audience.blank,
             frozen: false,
             slides: self.slide_count(),
-            fingerprint: self.deck.fingerprint(),
+            fingerprint: self.fingerprint,
         }
     }
 }

@@ -19,7 +19,7 @@ impl App {
             }
             Action::Resize(w, h) => {
                 self.viewport = (w, h);
-                self.scroll = self.scroll.min(crate::ui::max_scroll(self));
+                self.scroll = self.scroll.min(self.max_scroll());
                 return None;
             }
             Action::Quit => {
@@ -56,7 +56,7 @@ impl App {
                 None
             }
             Mode::Overview { selected, filter } => self.update_overview(&action, selected, filter),
-            Mode::DatePrompt { input, choice } => self.update_prompt(&action, input, choice),
+            Mode::DatePrompt { input, choice, .. } => self.update_prompt(&action, input, choice),
             Mode::Normal => self.update_normal(&action),
         }
     }
@@ -70,7 +70,7 @@ impl App {
             Action::Next => self.next(),
             Action::Prev => self.prev(),
             Action::Down => {
-                if self.scroll < crate::ui::max_scroll(self) {
+                if self.scroll < self.max_scroll() {
                     self.scroll += 1;
                 } else {
                     self.next();
@@ -214,27 +214,24 @@ impl App {
                 if input.chars().count() < 40 {
                     input.push(c);
                 }
-                self.mode = Mode::DatePrompt { input, choice: 0 };
+                self.retype(input);
             }
             Action::Backspace => {
                 input.pop();
-                self.mode = Mode::DatePrompt { input, choice: 0 };
+                self.retype(input);
             }
-            Action::SelectPrev => {
-                self.mode = Mode::DatePrompt {
-                    input,
-                    choice: choice.saturating_sub(1),
-                };
-            }
-            Action::SelectNext => {
+            Action::SelectPrev | Action::SelectNext => {
                 let count = match self.date_preview() {
-                    Some(Ok(found)) => date_order(&found).len(),
+                    Some(Ok(found)) => date_order(found).len(),
                     _ => 1,
                 };
-                self.mode = Mode::DatePrompt {
-                    input,
-                    choice: (choice + 1).min(count.saturating_sub(1)),
-                };
+                if let Mode::DatePrompt { choice: c, .. } = &mut self.mode {
+                    *c = if *action == Action::SelectPrev {
+                        choice.saturating_sub(1)
+                    } else {
+                        (choice + 1).min(count.saturating_sub(1))
+                    };
+                }
             }
             Action::Submit => {
                 // An unparsable or unmatched query keeps the prompt open; its reason is on screen.
@@ -246,6 +243,16 @@ impl App {
             _ => {}
         }
         None
+    }
+
+    /// The prompt with new input: its matches worked out once, the first one chosen.
+    fn retype(&mut self, input: String) {
+        let found = self.find_date(&input);
+        self.mode = Mode::DatePrompt {
+            input,
+            choice: 0,
+            found,
+        };
     }
 
     /// `f`: holds the audience on what it sees now, or lets it follow again.
@@ -339,7 +346,6 @@ mod tests {
 
     use super::*;
     use crate::deck::parse_deck;
-    use crate::ui::theme::Theme;
 
     /// Two parts; slide 2 has two pauses (three steps); slide 4 is dated 25 Feb 1956.
     const DECK: &str = r#"Deck(
@@ -359,7 +365,7 @@ mod tests {
 
     fn app() -> App {
         let deck = parse_deck("t.ron", DECK.as_bytes()).unwrap().deck;
-        let mut app = App::new(deck, Theme::bundled());
+        let mut app = App::new(deck);
         app.update(Action::Resize(120, 40));
         app
     }
@@ -485,7 +491,7 @@ mod tests {
         type_text(&mut app, "Smarch 1953");
         run(&mut app, [Action::Submit]);
         assert!(matches!(app.mode, Mode::DatePrompt { .. }));
-        let why = app.date_preview().unwrap().unwrap_err();
+        let why = app.date_preview().unwrap().clone().unwrap_err();
         assert!(why.contains("no month called"), "{why}");
         run(&mut app, [Action::Cancel]);
         run(&mut app, [Action::OpenDatePrompt]);
@@ -494,6 +500,7 @@ mod tests {
         assert!(
             app.date_preview()
                 .unwrap()
+                .clone()
                 .unwrap_err()
                 .contains("no slide")
         );

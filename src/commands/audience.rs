@@ -2,7 +2,8 @@
 
 use std::process::ExitCode;
 
-use super::{Error, load};
+use super::error::Error;
+use super::input::load;
 use crate::cli::DeckArg;
 use crate::deck::load_path;
 use crate::timing::record;

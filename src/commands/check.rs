@@ -2,7 +2,8 @@
 
 use std::process::ExitCode;
 
-use super::{Error, deck_name, load};
+use super::error::Error;
+use super::input::{deck_name, load};
 use crate::cli::DeckArg;
 use crate::deck::diagnostic::render_all;
 

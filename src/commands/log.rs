@@ -4,7 +4,9 @@ use std::process::ExitCode;
 
 use jiff::tz::TimeZone;
 
-use super::{Error, load, output, read_records, state_dir};
+use super::error::Error;
+use super::input::{load, read_records, state_dir};
+use super::output;
 use crate::cli::LogArgs;
 use crate::timing::class_log::{self, MAX_WIDTH, command_line, shell_word};
 use crate::timing::record;

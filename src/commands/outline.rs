@@ -5,7 +5,9 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::{Error, load, output};
+use super::error::Error;
+use super::input::load;
+use super::output;
 use crate::cli::OutlineArgs;
 use crate::deck::timeline::DateIndex;
 use crate::deck::{DateQuery, Prose};

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::Error;
+use super::error::Error;
 
 /// Writes a command's result on stdout: as JSON when asked, else with `text`. A closed pipe
 /// (`tribune outline | head`) is not an error worth a message.

@@ -4,7 +4,8 @@
 use std::process::ExitCode;
 use std::time::Duration;
 
-use super::{Error, load, read_records};
+use super::error::Error;
+use super::input::{load, read_records};
 use crate::app::Purpose;
 use crate::cli::{PresentArgs, RehearseArgs};
 use crate::deck::Seconds;

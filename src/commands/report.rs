@@ -3,7 +3,9 @@
 use std::process::ExitCode;
 use std::time::Duration;
 
-use super::{Error, load, output, read_records, state_dir};
+use super::error::Error;
+use super::input::{load, read_records, state_dir};
+use super::output;
 use crate::cli::ReportArgs;
 use crate::deck::Seconds;
 use crate::timing::{budget, record, report};

@@ -10,8 +10,9 @@ use ron::error::{Error as RonError, SpannedError};
 use ron::extensions::Extensions;
 
 use super::diagnostic::{Diagnostic, LoadError, Severity};
+use super::model::Deck;
 use super::scan::scan;
-use super::{Deck, validate};
+use super::validate;
 
 /// The bundled lecture's name in messages.
 pub const BUNDLED_NAME: &str = "slides/two-deaths-of-stalin.ron";

@@ -8,7 +8,8 @@
 //!    secondary match (ties broken by deck order);
 //! 5. the result list shows primaries in deck order, then secondaries in deck order.
 
-use super::{DayRange, Deck};
+use super::date::DayRange;
+use super::model::Deck;
 
 /// Slides sorted by date, built once per deck so each keystroke in the date prompt is a binary
 /// search rather than a scan.

@@ -8,8 +8,8 @@
 use std::collections::HashMap;
 
 use super::diagnostic::{Diagnostic, Severity};
+use super::model::{Block, Deck, Slide};
 use super::scan::{Scan, scan};
-use super::{Block, Deck, Slide};
 
 /// Returns (errors, warnings) for a parsed deck.
 pub(super) fn check(deck: &Deck, name: &str, source: &str) -> (Vec<Diagnostic>, Vec<Diagnostic>) {

@@ -5,14 +5,15 @@ use std::path::Path;
 
 use anyhow::Context;
 
+use super::events::Tty;
 use super::events::{Event, Events, Stop};
+use super::session::{Ending, outcome};
 use super::terminal::{self, Screen};
-use super::{Ending, Tty, outcome};
-use crate::app::App;
 use crate::app::follower::{Cue, Follower};
 use crate::app::keymap::audience_key;
 use crate::deck::Deck;
 use crate::link::{self, Heard};
+use crate::ui::AudienceView;
 use crate::ui::theme::Theme;
 
 /// Runs an audience window for `deck`, following the presenter on `socket`; `reload` reads
@@ -23,7 +24,7 @@ pub fn audience(
     tty: Tty,
     reload: impl Fn() -> Option<Deck>,
 ) -> anyhow::Result<Ending> {
-    let mut follower = Follower::new(App::new(deck, Theme::bundled()));
+    let mut follower = Follower::new(deck);
     let mut events = Events::new(tty).context("listening to the terminal")?;
     let poster = events.poster();
     // The link thread hands what the presenter says to the loop, so it is drawn the moment it
@@ -47,12 +48,19 @@ fn audience_loop(
     events: &mut Events,
     reload: &dyn Fn() -> Option<Deck>,
 ) -> anyhow::Result<Ending> {
+    let theme = Theme::bundled();
     let (w, h) = terminal::size()?;
     follower.update(Cue::Resize(w, h));
     let mut dirty = true;
     loop {
         if dirty {
-            screen.draw(|frame| frame.render_widget(&*follower, frame.area()))?;
+            screen.draw(|frame| {
+                let view = AudienceView {
+                    follower,
+                    theme: &theme,
+                };
+                frame.render_widget(view, frame.area());
+            })?;
             dirty = false;
         }
         if follower.should_quit {
@@ -61,7 +69,7 @@ fn audience_loop(
         // Nothing on this screen moves by itself: sleep until something happens.
         let cue = match events.next(None)? {
             Event::Heard(Heard::Show(shown)) => {
-                if shown.fingerprint != follower.app.deck.fingerprint()
+                if shown.fingerprint != follower.fingerprint
                     && let Some(deck) = reload()
                 {
                     // The teacher edited the deck and restarted the presenter: follow the edit.

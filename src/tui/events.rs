@@ -26,7 +26,7 @@ use rustix::event::{PollFd, PollFlags, Timespec};
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGWINCH};
 use signal_hook::{SigId, flag, low_level};
 
-use super::HANGUP_STATUS;
+use super::session::HANGUP_STATUS;
 use crate::link::Heard;
 
 /// How long the watchdog lets the loop wind down after a hang-up (final save included) before

@@ -1,24 +1,27 @@
 //! The presenter: the session set up (start slide, records, the audience socket), the event
 //! loop, and the final save.
 
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use anyhow::Context;
 use ratatui::crossterm::event::{MouseButton, MouseEventKind};
 
+use super::events::Tty;
 use super::events::{Event, Events, Poster, Stop};
+use super::session::{Ending, Session, outcome};
 use super::terminal::{self, Screen};
-use super::{Ending, Session, Tty, apply, outcome, say, tick};
 use crate::app::keymap::handle_key;
 use crate::app::{Action, App, Purpose};
 use crate::cli::PresentArgs;
 use crate::deck::{DateQuery, Loaded, Seconds};
+use crate::layout::timeline::Memo;
 use crate::link::{Hub, Started};
 use crate::timing::recorder::{Progress, Recorder};
 use crate::timing::{budget, record};
 use crate::ui::theme::Theme;
-use crate::ui::timeline_hit;
+use crate::ui::{PresenterView, timeline_hit, timeline_rows};
 
 /// Presents a loaded deck until the user quits, or rehearses it. `records` are the deck's
 /// earlier rehearsals, for the notes pane's "last time"; `tty` is the terminal
@@ -31,7 +34,7 @@ pub fn present(
     session: &Session,
     tty: Tty,
 ) -> anyhow::Result<Ending> {
-    let mut app = App::new(loaded.deck, Theme::bundled());
+    let mut app = App::new(loaded.deck);
     app.show_notes = args.notes || args.presenter;
     app.show_timeline = !args.no_timeline;
     app.audience.presenter_view = args.presenter;
@@ -210,6 +213,8 @@ fn event_loop(
     hub: Option<&Hub>,
 ) -> anyhow::Result<Ending> {
     let start = Instant::now();
+    let theme = Theme::bundled();
+    let mut timeline = Memo::default();
     let (w, h) = terminal::size()?;
     apply(app, Action::Resize(w, h));
     count_audience(app, hub);
@@ -232,7 +237,14 @@ fn event_loop(
                     sent = Some(shown);
                 }
             }
-            screen.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            screen.draw(|frame| {
+                let view = PresenterView {
+                    app,
+                    theme: &theme,
+                    timeline: timeline_rows(app, &mut timeline),
+                };
+                frame.render_widget(view, frame.area());
+            })?;
             dirty = false;
         }
         if app.should_quit {
@@ -243,7 +255,8 @@ fn event_loop(
         let action = match events.next(Some(next_second))? {
             Event::Key(key) => handle_key(&app.mode, key),
             Event::Mouse(m) if m.kind == MouseEventKind::Down(MouseButton::Left) => {
-                timeline_hit(app, m.column, m.row).map(Action::GoToSlide)
+                let rows = timeline_rows(app, &mut timeline);
+                timeline_hit(app, rows, m.column, m.row).map(Action::GoToSlide)
             }
             Event::Tick | Event::Heard(_) | Event::Mouse(_) => None,
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
@@ -291,4 +304,29 @@ fn count_audience(app: &mut App, hub: Option<&Hub>) -> bool {
     }
     apply(app, Action::AudienceCount(connected));
     true
+}
+
+/// Writes a line on stderr without panicking when stderr is gone (`eprintln!` would).
+fn say(line: &str) {
+    let _ = writeln!(io::stderr(), "tribune: {line}");
+}
+
+/// Local wall-clock time as `HH:MM`, or nothing when the time zone cannot be read.
+fn wall_clock() -> String {
+    jiff::ZonedDateTime::now().strftime("%H:%M").to_string()
+}
+
+fn tick(now: Duration) -> Action {
+    Action::Tick {
+        now,
+        clock: wall_clock(),
+    }
+}
+
+/// Applies an action and any follow-ups it returns.
+fn apply(app: &mut App, action: Action) {
+    let mut next = Some(action);
+    while let Some(a) = next {
+        next = app.update(a);
+    }
 }

@@ -1,22 +1,20 @@
 //! The audience window (the projector): the slide alone, full screen, with a thin progress line
 //! on the last row; a calm screen while there is no presenter to follow; black when the
-//! presenter blanks it. Reads `&Follower` only.
-//!
-//! The slide goes exactly where `ui::max_scroll` expects it (`slide_text_area` of the slide
-//! pane, with no notes or timeline): the follower scrolls a long slide by that geometry, so the
-//! drawing must not differ from it. Large titles come from `slide::layout` for the same reason.
+//! presenter blanks it. Draws the follower's own layout (`Follower::slide_layout`), the one its
+//! scrolling is measured against.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
-use ratatui::text::Line;
 use ratatui::widgets::{Clear, Widget};
 
-use crate::app::App;
+use super::paint;
+use super::presenter::render_too_small;
+use super::slide::SlideView;
+use super::theme::Theme;
 use crate::app::follower::{Follower, Link};
-use crate::text::{line_width, wrap_plain};
-use crate::ui::slide::SlideView;
-use crate::ui::{areas, is_too_small, render_too_small, slide_text_area};
+use crate::layout::{self, MEASURE, Open, is_too_small, panes};
+use crate::text::{wrap_plain, wrapped_width};
 
 /// What the waiting screens say, as (main line, hint).
 const WAITING: (&str, &str) = (
@@ -34,68 +32,83 @@ const OTHER_DECK: (&str, &str) = (
     "save the deck, then restart this window",
 );
 
-impl Widget for &Follower {
+/// Draws the audience window.
+pub struct AudienceView<'a> {
+    /// Its state.
+    pub follower: &'a Follower,
+    /// Colours.
+    pub theme: &'a Theme,
+}
+
+impl Widget for AudienceView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let app = &self.app;
-        if self.blank {
+        let AudienceView { follower, theme } = self;
+        if follower.blank {
             // Black, not the theme's background: the point is a dark projector.
             Clear.render(area, buf);
             buf.set_style(area, Style::new().bg(Color::Black));
             return;
         }
-        buf.set_style(area, Style::new().bg(app.theme.background));
-        if is_too_small(area) {
-            render_too_small(&app.theme, area, buf);
+        buf.set_style(area, Style::new().bg(theme.background));
+        let screen = layout::Rect::new(area.x, area.y, area.width, area.height);
+        if is_too_small(screen) {
+            render_too_small(theme, area, buf);
             return;
         }
-        match self.link {
+        match follower.link {
             Link::Following => {
-                let a = areas(app, area);
-                SlideView { app }.render(slide_text_area(a.slide), buf);
-                render_progress(app, a.status, buf);
+                let (slide, slide_area) = follower.slide_layout();
+                SlideView {
+                    layout: &slide,
+                    scroll: follower.scroll,
+                    theme,
+                }
+                .render(paint::rect(slide_area), buf);
+                let status = panes(screen, Open::default()).status;
+                render_progress(follower, theme, paint::rect(status), buf);
             }
-            Link::Waiting { lost: false } => render_waiting(app, WAITING, area, buf),
-            Link::Waiting { lost: true } => render_waiting(app, LOST, area, buf),
-            Link::OtherDeck => render_waiting(app, OTHER_DECK, area, buf),
+            Link::Waiting { lost: false } => render_waiting(follower, theme, WAITING, area, buf),
+            Link::Waiting { lost: true } => render_waiting(follower, theme, LOST, area, buf),
+            Link::OtherDeck => render_waiting(follower, theme, OTHER_DECK, area, buf),
         }
     }
 }
 
 /// A thin bar along the bottom row, as long as the share of the lecture reached.
-fn render_progress(app: &App, row: Rect, buf: &mut Buffer) {
-    let count = app.slide_count().max(1);
-    let done = (app.current + 1).min(count);
+fn render_progress(follower: &Follower, theme: &Theme, row: Rect, buf: &mut Buffer) {
+    let count = follower.deck.slide_count().max(1);
+    let done = (follower.current + 1).min(count);
     let cells = (usize::from(row.width) * done + count / 2) / count;
     let cells = u16::try_from(cells).unwrap_or(row.width).min(row.width);
-    buf.set_string(
-        row.x,
-        row.y,
-        "▁".repeat(usize::from(cells)),
-        app.theme.dim(),
-    );
+    buf.set_string(row.x, row.y, "▁".repeat(usize::from(cells)), theme.dim());
 }
 
 /// The deck's title, what the window is waiting for, and a faint hint, centred a little above
 /// the middle as slides are.
-fn render_waiting(app: &App, (message, hint): (&str, &str), area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let measure = usize::from(area.width.saturating_sub(4)).clamp(1, crate::ui::slide::MEASURE);
-    let mut lines: Vec<Line> = Vec::new();
-    lines.extend(wrap_plain(app.deck.title.as_str(), theme.title(), measure));
-    lines.push(Line::default());
-    lines.extend(wrap_plain(message, theme.text(), measure));
+fn render_waiting(
+    follower: &Follower,
+    theme: &Theme,
+    (message, hint): (&str, &str),
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let measure = usize::from(area.width.saturating_sub(4)).clamp(1, MEASURE);
+    let mut lines = wrap_plain(follower.deck.title.as_str(), &theme.title(), measure);
+    lines.push(Vec::new());
+    lines.extend(wrap_plain(message, &theme.text(), measure));
     // The hint is the first thing to go on a short screen.
-    let hint = wrap_plain(hint, theme.faint(), measure);
+    let hint = wrap_plain(hint, &theme.faint(), measure);
     if lines.len() + 1 + hint.len() <= usize::from(area.height) {
-        lines.push(Line::default());
+        lines.push(Vec::new());
         lines.extend(hint);
     }
     let rows = usize::from(area.height);
     let top = rows.saturating_sub(lines.len()) / 3;
-    for (i, line) in lines.iter().take(rows).enumerate() {
-        let w = line_width(line).min(usize::from(area.width));
+    for (i, line) in lines.into_iter().take(rows).enumerate() {
+        let w = wrapped_width(&line).min(usize::from(area.width));
         let x = area.x + u16::try_from((usize::from(area.width) - w) / 2).unwrap_or(0);
         let y = area.y + u16::try_from(top + i).unwrap_or(0);
-        buf.set_line(x, y, line, area.width);
+        let line = paint::styled(vec![line]).remove(0);
+        buf.set_line(x, y, &line, area.width);
     }
 }

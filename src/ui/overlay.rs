@@ -7,9 +7,10 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
+use super::theme::Theme;
 use crate::app::{App, Mode, date_order};
+use crate::layout::roman;
 use crate::text::{truncate, width};
-use crate::ui::slide::roman;
 
 /// Every key, as the help overlay and the README list them.
 pub const KEYS: &[(&str, &str)] = &[
@@ -32,7 +33,7 @@ pub const KEYS: &[(&str, &str)] = &[
 ];
 
 /// A centred box, at most `w` by `h`, cleared and framed; returns its inside.
-fn boxed(app: &App, area: Rect, w: u16, h: u16, title: &str, buf: &mut Buffer) -> Rect {
+fn boxed(theme: &Theme, area: Rect, w: u16, h: u16, title: &str, buf: &mut Buffer) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
     let rect = Rect::new(
@@ -44,30 +45,30 @@ fn boxed(app: &App, area: Rect, w: u16, h: u16, title: &str, buf: &mut Buffer) -
     Clear.render(rect, buf);
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(app.theme.dim().bg(app.theme.overlay_bg))
-        .style(app.theme.overlay())
-        .title(Span::styled(format!(" {title} "), app.theme.accent()));
+        .border_style(theme.dim().bg(theme.overlay_bg))
+        .style(theme.overlay())
+        .title(Span::styled(format!(" {title} "), theme.accent()));
     let inner = block.inner(rect);
     block.render(rect, buf);
     inner
 }
 
 /// The key help.
-pub fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render_help(theme: &Theme, area: Rect, buf: &mut Buffer) {
     let key_w = KEYS.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
     let what_w = KEYS.iter().map(|(_, w)| width(w)).max().unwrap_or(0);
     let w = u16::try_from(key_w + what_w + 6).unwrap_or(u16::MAX);
     let h = u16::try_from(KEYS.len() + 4).unwrap_or(u16::MAX);
-    let inner = boxed(app, area, w, h, "Keys", buf);
-    let bg = app.theme.overlay_bg;
+    let inner = boxed(theme, area, w, h, "Keys", buf);
+    let bg = theme.overlay_bg;
     for (i, (keys, what)) in KEYS.iter().enumerate() {
         let y = inner.y + u16::try_from(i).unwrap_or(0);
         if y >= inner.bottom() {
             break;
         }
         let line = Line::from(vec![
-            Span::styled(format!(" {keys:<key_w$}  "), app.theme.accent().bg(bg)),
-            Span::styled(*what, app.theme.text().bg(bg)),
+            Span::styled(format!(" {keys:<key_w$}  "), theme.accent().bg(bg)),
+            Span::styled(*what, theme.text().bg(bg)),
         ]);
         buf.set_line(inner.x, y, &line, inner.width);
     }
@@ -76,25 +77,24 @@ pub fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
         inner.x + 1,
         y,
         truncate("Esc or ? closes", usize::from(inner.width)),
-        app.theme.dim().bg(bg),
+        theme.dim().bg(bg),
     );
 }
 
 /// The overview: every slide with its number, date and title, grouped by part; typing filters.
-pub fn render_overview(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render_overview(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let Mode::Overview { selected, filter } = &app.mode else {
         return;
     };
     // The overview takes the whole screen: nothing of the panes behind it should peek out.
     Clear.render(area, buf);
-    buf.set_style(area, app.theme.overlay());
+    buf.set_style(area, theme.overlay());
     let w = area.width.saturating_sub(2).min(110);
     let h = area.height.saturating_sub(1);
-    let inner = boxed(app, area, w, h, "Overview", buf);
+    let inner = boxed(theme, area, w, h, "Overview", buf);
     if inner.height < 2 {
         return;
     }
-    let theme = &app.theme;
     let bg = theme.overlay_bg;
     let rows = app.overview_rows();
     let selected = (*selected).min(rows.len().saturating_sub(1));
@@ -176,13 +176,12 @@ pub fn render_overview(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// The go-to-date prompt: the typed query, where it would land (or why it cannot), the other
 /// matches, and the keys.
-pub fn render_prompt(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render_prompt(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let Mode::DatePrompt { input, .. } = &app.mode else {
         return;
     };
-    let theme = &app.theme;
     let bg = theme.overlay_bg;
-    let inner = boxed(app, area, 62, 6, "Go to date", buf);
+    let inner = boxed(theme, area, 62, 6, "Go to date", buf);
     let w = usize::from(inner.width);
     let mut lines: Vec<Line> = vec![Line::from(vec![
         Span::styled(format!(" {input}"), theme.title().bg(bg)),
@@ -199,7 +198,7 @@ pub fn render_prompt(app: &App, area: Rect, buf: &mut Buffer) {
         )),
         Some(Ok(found)) => {
             let chosen = app.date_choice().unwrap_or(found.target);
-            let order = date_order(&found);
+            let order = date_order(found);
             if let Some(s) = app.deck.slide(chosen) {
                 let date = s.date.human();
                 let text = if s.title.as_str() == date {

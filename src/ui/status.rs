@@ -9,9 +9,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use super::theme::Theme;
 use crate::app::App;
+use crate::layout::roman;
 use crate::text::{truncate, width};
-use crate::ui::slide::roman;
 
 /// `H:MM:SS`.
 pub fn format_elapsed(d: Duration) -> String {
@@ -23,6 +24,8 @@ pub fn format_elapsed(d: Duration) -> String {
 pub struct StatusBar<'a> {
     /// The presenter state.
     pub app: &'a App,
+    /// Colours.
+    pub theme: &'a Theme,
 }
 
 /// Width of styled pieces.
@@ -35,8 +38,7 @@ const BADGE_GAP: usize = 2;
 
 /// The badges saying the class sees something other than the teacher's slide, fullest first;
 /// empty when it sees the same.
-fn badges(app: &App) -> Vec<Vec<Span<'static>>> {
-    let theme = &app.theme;
+fn badges(app: &App, theme: &Theme) -> Vec<Vec<Span<'static>>> {
     let blank = app.audience.blank.then_some([
         " AUDIENCE BLANK · b shows ".to_owned(),
         " AUDIENCE BLANK ".to_owned(),
@@ -74,8 +76,7 @@ fn badges(app: &App) -> Vec<Vec<Span<'static>>> {
 
 /// The right-hand side, fullest first: in the presenter view the audience count, then the
 /// elapsed time and the clock; the last choice is empty.
-fn rights(app: &App) -> Vec<Vec<Span<'static>>> {
-    let theme = &app.theme;
+fn rights(app: &App, theme: &Theme) -> Vec<Vec<Span<'static>>> {
     let status = theme.status();
     let elapsed = app.elapsed().map_or("▶ –:––:––".to_owned(), |d| {
         format!("▶ {}", format_elapsed(d))
@@ -118,8 +119,7 @@ fn rights(app: &App) -> Vec<Vec<Span<'static>>> {
 
 impl Widget for StatusBar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let app = self.app;
-        let theme = &app.theme;
+        let StatusBar { app, theme } = self;
         buf.set_style(area, theme.status());
         let Some(slide) = app.deck.slide(app.current) else {
             return;
@@ -147,7 +147,7 @@ impl Widget for StatusBar<'_> {
         let w = usize::from(area.width);
         // What the class sees outlasts everything but the slide number: the teacher must not
         // miss that the projector is black or held on another slide.
-        let all_badges = badges(app);
+        let all_badges = badges(app, theme);
         let (badge, least) = match all_badges
             .iter()
             .find(|b| width(&number) + BADGE_GAP + spans_width(b) <= w)
@@ -160,7 +160,7 @@ impl Widget for StatusBar<'_> {
         } else {
             BADGE_GAP + spans_width(&badge)
         };
-        let right = rights(app)
+        let right = rights(app, theme)
             .into_iter()
             .find(|r| width(least) + badge_w + spans_width(r) < w)
             .unwrap_or_default();

@@ -1,0 +1,398 @@
+//! The deck's model: what a lecturer writes in RON, as plain serde types (the deck, its parts,
+//! slides and blocks, prose that can hold no control characters, durations). Knows nothing of
+//! files, terminals or the app's state.
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
+
+use super::date::{DayRange, DeckDate};
+
+/// A whole presentation.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deck {
+    /// Shown on the title slide and in the terminal title.
+    pub title: Prose,
+    /// A second line under the title.
+    #[serde(default)]
+    pub subtitle: Option<Prose>,
+    /// Who gives the lecture.
+    #[serde(default)]
+    pub author: Option<Prose>,
+    /// The stretch of time the timeline sidebar draws; slides outside it are flashbacks.
+    pub span: DeckDate,
+    /// Dates the timeline always labels (the two deaths).
+    #[serde(default)]
+    pub milestones: Vec<Milestone>,
+    /// How long the whole talk should take (`50m`, `1h30m`): the rehearsal budget, shared
+    /// among the slides that have no `duration` of their own.
+    #[serde(default)]
+    pub duration: Option<Seconds>,
+    /// The lecture's parts, in order; each holds its slides.
+    pub parts: Vec<Part>,
+}
+
+/// A date the timeline always labels.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Milestone {
+    /// When it happened.
+    pub date: DeckDate,
+    /// A short label ("Stalin dies").
+    pub label: Prose,
+}
+
+/// A part of the lecture (Part I, Part II); Tab jumps between them.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    /// Short identifier (`first-death`), printed by `outline`.
+    pub id: Prose,
+    /// Shown on the part's divider and in the status bar.
+    pub title: Prose,
+    /// A line under the title.
+    #[serde(default)]
+    pub subtitle: Option<Prose>,
+    /// The slides of this part, in order.
+    #[serde(default)]
+    pub slides: Vec<Slide>,
+}
+
+/// One slide.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Slide {
+    /// Optional identifier, unique in the deck.
+    #[serde(default)]
+    pub id: Option<Prose>,
+    /// The slide's heading.
+    pub title: Prose,
+    /// The moment the slide is about: where a date jump lands and where the timeline marks it.
+    pub date: DeckDate,
+    /// A wider stretch the slide covers, drawn as a bar on the timeline.
+    #[serde(default)]
+    pub span: Option<DeckDate>,
+    /// Deliberately outside the story's flow (a flashback or flash-forward): no span warning.
+    #[serde(default)]
+    pub flashback: bool,
+    /// What the audience sees.
+    #[serde(default)]
+    pub body: Vec<Block>,
+    /// What the lecturer reads in the notes pane.
+    #[serde(default)]
+    pub notes: Option<Prose>,
+    /// How long the lecturer means to spend on the slide (`90s`, `2m`, `1m30s`).
+    #[serde(default)]
+    pub duration: Option<Seconds>,
+    /// Where the slide's claims come from.
+    #[serde(default)]
+    pub sources: Vec<Prose>,
+    /// What was wrong in the slide as first written and what it says now: an editor's record,
+    /// kept out of the notes and shown only when asked (`tribune errata`, a key in the notes).
+    #[serde(default)]
+    pub corrections: Vec<Correction>,
+}
+
+/// One correction of a slide: what the original read, what the deck says now, and why.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    /// What the original slide read.
+    pub was: Prose,
+    /// What the deck says now.
+    pub now: Prose,
+    /// Why it changed, when that is not obvious.
+    #[serde(default)]
+    pub why: Option<Prose>,
+}
+
+impl Slide {
+    /// The number of reveal steps: one more than the number of `Pause` blocks at top level.
+    pub fn steps(&self) -> usize {
+        1 + self
+            .body
+            .iter()
+            .filter(|b| matches!(b, Block::Pause))
+            .count()
+    }
+
+    /// The day range the slide touches: its date, widened by its span.
+    pub fn extent(&self) -> DayRange {
+        match &self.span {
+            Some(span) => self.date.range.union(&span.range),
+            None => self.date.range,
+        }
+    }
+}
+
+/// A piece of slide content.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum Block {
+    /// A paragraph; `**bold**` and `*italic*` inside are honoured.
+    Text(Prose),
+    /// A bullet list; an item may carry one level of sub-items.
+    Bullets(Vec<Bullet>),
+    /// A quotation and who said it.
+    Quote {
+        /// The words quoted.
+        text: Prose,
+        /// Who said or wrote them, and when.
+        #[serde(default)]
+        by: Option<Prose>,
+    },
+    /// A document excerpt kept line for line, in its own language (`ru`, `zh-Hant`, `en`).
+    Excerpt {
+        /// BCP 47 language tag, shown beside the excerpt.
+        lang: Prose,
+        /// The document's text; its line breaks are kept.
+        text: Prose,
+        /// Which document it is.
+        #[serde(default)]
+        source: Option<Prose>,
+    },
+    /// Two columns of blocks side by side.
+    Columns {
+        /// Blocks of the left column.
+        left: Vec<Block>,
+        /// Blocks of the right column.
+        right: Vec<Block>,
+    },
+    /// Incremental reveal: what follows appears at the next press of "next".
+    Pause,
+}
+
+/// A bullet, written `"text"` or `("text", ["sub-item", ...])`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bullet {
+    /// The item's text.
+    pub text: Prose,
+    /// Sub-items, one level deep.
+    pub children: Vec<Prose>,
+}
+
+impl<'de> Deserialize<'de> for Bullet {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // A hand-written visitor instead of `#[serde(untagged)]`: untagged buffers the input and
+        // loses the position and the message of any error inside the item.
+        struct BulletVisitor;
+        impl<'de> Visitor<'de> for BulletVisitor {
+            type Value = Bullet;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(r#"a bullet: "text" or ("text", ["sub-item", ...])"#)
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Bullet, E> {
+                Ok(Bullet {
+                    text: Prose::checked(v).map_err(E::custom)?,
+                    children: Vec::new(),
+                })
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Bullet, E> {
+                self.visit_str(&v)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Bullet, A::Error> {
+                let text: Prose = seq
+                    .next_element()?
+                    .ok_or_else(|| de::Error::invalid_length(0, &self))?;
+                let children: Vec<Prose> = seq
+                    .next_element()?
+                    .ok_or_else(|| de::Error::invalid_length(1, &self))?;
+                if seq.next_element::<de::IgnoredAny>()?.is_some() {
+                    return Err(de::Error::invalid_length(3, &self));
+                }
+                Ok(Bullet { text, children })
+            }
+        }
+        deserializer.deserialize_any(BulletVisitor)
+    }
+}
+
+/// Deck text: a string guaranteed free of control characters other than newline, so nothing in
+/// a deck can send escape sequences to the terminal.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Prose(String);
+
+impl Prose {
+    /// Accepts `text` unless it holds a control character (newline is allowed; a tab becomes
+    /// spaces at render time, so it is allowed too).
+    pub fn checked(text: &str) -> Result<Prose, String> {
+        match text
+            .chars()
+            .find(|&c| c.is_control() && c != '\n' && c != '\t')
+        {
+            Some(c) => Err(format!(
+                "text contains the control character U+{:04X}; decks may not hold control characters \
+                 (they could drive the terminal)",
+                u32::from(c)
+            )),
+            None => Ok(Prose(text.to_owned())),
+        }
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Prose {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Prose {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Prose::checked(&text).map_err(de::Error::custom)
+    }
+}
+
+impl<'de> Deserialize<'de> for DeckDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        DeckDate::parse(&text).map_err(de::Error::custom)
+    }
+}
+
+/// A duration in whole seconds, written `90s`, `2m`, `1m30s` or `1h5m`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Seconds(pub u32);
+
+impl Seconds {
+    /// Parses `90s`, `2m`, `1m30s`, `1h5m`.
+    pub fn parse(text: &str) -> Result<Seconds, String> {
+        let bad = || format!("`{text}` is not a duration; write it like `90s`, `2m` or `1m30s`");
+        let mut total: u32 = 0;
+        let mut digits = String::new();
+        let mut any_unit = false;
+        for c in text.trim().chars() {
+            if c.is_ascii_digit() {
+                digits.push(c);
+                continue;
+            }
+            let unit = match c {
+                'h' => 3600,
+                'm' => 60,
+                's' => 1,
+                _ => return Err(bad()),
+            };
+            let n: u32 = digits.parse().map_err(|_| bad())?;
+            total = n
+                .checked_mul(unit)
+                .and_then(|v| total.checked_add(v))
+                .ok_or_else(bad)?;
+            digits.clear();
+            any_unit = true;
+        }
+        if !digits.is_empty() || !any_unit {
+            return Err(bad());
+        }
+        Ok(Seconds(total))
+    }
+}
+
+impl Seconds {
+    /// As a `Duration`.
+    pub fn duration(self) -> std::time::Duration {
+        std::time::Duration::from_secs(u64::from(self.0))
+    }
+}
+
+impl<'de> Deserialize<'de> for Seconds {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Seconds::parse(&text).map_err(de::Error::custom)
+    }
+}
+
+impl Deck {
+    /// All slides in deck order.
+    pub fn slides(&self) -> impl Iterator<Item = &Slide> {
+        self.parts.iter().flat_map(|p| p.slides.iter())
+    }
+
+    /// Number of slides in the deck.
+    pub fn slide_count(&self) -> usize {
+        self.parts.iter().map(|p| p.slides.len()).sum()
+    }
+
+    /// The slide at a 0-based deck-wide index.
+    pub fn slide(&self, index: usize) -> Option<&Slide> {
+        self.slides().nth(index)
+    }
+
+    /// The index of the part holding a given slide.
+    pub fn part_of(&self, index: usize) -> usize {
+        let mut start = 0;
+        for (p, part) in self.parts.iter().enumerate() {
+            start += part.slides.len();
+            if index < start {
+                return p;
+            }
+        }
+        self.parts.len().saturating_sub(1)
+    }
+
+    /// The deck-wide index of a part's first slide.
+    pub fn part_start(&self, part: usize) -> usize {
+        self.parts.iter().take(part).map(|p| p.slides.len()).sum()
+    }
+
+    /// A fingerprint of what the slides are (titles, dates, reveal steps), so that two
+    /// processes can tell whether they hold the same version of a deck.
+    pub fn fingerprint(&self) -> u64 {
+        let mut text = String::new();
+        for s in self.slides() {
+            text.push_str(s.title.as_str());
+            text.push('\u{1f}');
+            text.push_str(&s.date.written);
+            text.push('\u{1f}');
+            text.push_str(&s.steps().to_string());
+            text.push('\u{1e}');
+        }
+        fnv1a(text.as_bytes())
+    }
+}
+
+/// FNV-1a: a hash that is stable across runs and platforms, unlike the std hasher.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use rstest::rstest;
+
+    use super::*;
+
+    #[rstest]
+    #[case("90s", 90)]
+    #[case("2m", 120)]
+    #[case("1m30s", 90)]
+    #[case("1h5m", 3900)]
+    fn durations(#[case] text: &str, #[case] secs: u32) {
+        assert_eq!(Seconds::parse(text), Ok(Seconds(secs)));
+    }
+
+    #[rstest]
+    #[case("90")]
+    #[case("m")]
+    #[case("1x")]
+    #[case("")]
+    #[case("99999999999h")]
+    fn bad_durations(#[case] text: &str) {
+        assert!(Seconds::parse(text).is_err());
+    }
+
+    #[test]
+    fn prose_rejects_escape_but_keeps_newlines() {
+        assert!(Prose::checked("a\nb").is_ok());
+        let err = Prose::checked("a\u{1b}[2Jb").unwrap_err();
+        assert!(err.contains("U+001B"), "{err}");
+    }
+}
