@@ -43,6 +43,9 @@ pub enum Command {
     /// The classes given from a deck: when, for how long, which slides and dates each covered,
     /// and where the last one stopped.
     Log(LogArgs),
+    /// The corrections recorded in a deck, slide by slide: what the original read, what the
+    /// deck says now, and why.
+    Errata(ErrataArgs),
 }
 
 /// Which deck to use.
@@ -119,6 +122,17 @@ pub struct OutlineArgs {
     #[arg(long, value_name = "QUERY")]
     pub date: Option<String>,
     /// Print JSON instead of tab-separated lines.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Options of `errata`.
+#[derive(Debug, Args)]
+pub struct ErrataArgs {
+    /// Which deck.
+    #[command(flatten)]
+    pub deck: DeckArg,
+    /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
 }

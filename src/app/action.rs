@@ -35,6 +35,16 @@ pub enum Action {
     Cancel,
     /// Show or hide the speaker notes.
     ToggleNotes,
+    /// Scroll the notes down a line.
+    NotesDown,
+    /// Scroll the notes up a line.
+    NotesUp,
+    /// Give the notes a row more (the slide keeps its minimum).
+    NotesTaller,
+    /// Give the notes a row less.
+    NotesShorter,
+    /// Show or hide the slide's sources and corrections.
+    ToggleDetails,
     /// Show or hide the timeline sidebar.
     ToggleTimeline,
     /// Show or hide the key help.

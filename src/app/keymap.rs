@@ -22,9 +22,18 @@ pub fn handle_key(mode: &Mode, key: KeyEvent) -> Option<Action> {
     if ctrl {
         return None;
     }
+    let shift = key.modifiers.contains(KeyModifiers::SHIFT);
     match mode {
         Mode::Blank => Some(Action::Unblank),
+        Mode::Normal if shift && key.code == KeyCode::Down => Some(Action::NotesDown),
+        Mode::Normal if shift && key.code == KeyCode::Up => Some(Action::NotesUp),
         Mode::Normal => handle_normal(key.code),
+        Mode::Details { .. } => match key.code {
+            KeyCode::Down | KeyCode::Char('j') => Some(Action::SelectNext),
+            KeyCode::Up | KeyCode::Char('k') => Some(Action::SelectPrev),
+            KeyCode::Char('q') => Some(Action::Quit),
+            _ => Some(Action::Cancel),
+        },
         Mode::Help => match key.code {
             KeyCode::Char('q') => Some(Action::Quit),
             _ => Some(Action::Cancel),
@@ -65,6 +74,9 @@ fn handle_normal(code: KeyCode) -> Option<Action> {
         KeyCode::Char('d') => Action::OpenDatePrompt,
         KeyCode::Char('o') => Action::OpenOverview,
         KeyCode::Char('n') => Action::ToggleNotes,
+        KeyCode::Char('+' | '=') => Action::NotesTaller,
+        KeyCode::Char('-' | '_') => Action::NotesShorter,
+        KeyCode::Char('e') => Action::ToggleDetails,
         KeyCode::Char('t') => Action::ToggleTimeline,
         KeyCode::Char('b' | '.') => Action::Blank,
         KeyCode::Char('f') => Action::ToggleFreeze,
@@ -127,6 +139,10 @@ mod tests {
     #[case(KeyCode::Char('d'), Action::OpenDatePrompt)]
     #[case(KeyCode::Char('o'), Action::OpenOverview)]
     #[case(KeyCode::Char('n'), Action::ToggleNotes)]
+    #[case(KeyCode::Char('+'), Action::NotesTaller)]
+    #[case(KeyCode::Char('='), Action::NotesTaller)]
+    #[case(KeyCode::Char('-'), Action::NotesShorter)]
+    #[case(KeyCode::Char('e'), Action::ToggleDetails)]
     #[case(KeyCode::Char('t'), Action::ToggleTimeline)]
     #[case(KeyCode::Char('b'), Action::Blank)]
     #[case(KeyCode::Char('.'), Action::Blank)]
@@ -178,6 +194,32 @@ mod tests {
             Some(Action::Type('d'))
         );
         assert_eq!(handle_key(&mode, key(KeyCode::Enter)), Some(Action::Submit));
+    }
+
+    #[test]
+    fn shift_arrows_scroll_the_notes_and_plain_arrows_the_slide() {
+        let shifted = |code| KeyEvent::new(code, KeyModifiers::SHIFT);
+        assert_eq!(
+            handle_key(&Mode::Normal, shifted(KeyCode::Down)),
+            Some(Action::NotesDown)
+        );
+        assert_eq!(
+            handle_key(&Mode::Normal, shifted(KeyCode::Up)),
+            Some(Action::NotesUp)
+        );
+        assert_eq!(
+            handle_key(&Mode::Normal, key(KeyCode::Down)),
+            Some(Action::Down)
+        );
+        let details = Mode::Details { scroll: 0 };
+        assert_eq!(
+            handle_key(&details, key(KeyCode::Down)),
+            Some(Action::SelectNext)
+        );
+        assert_eq!(
+            handle_key(&details, key(KeyCode::Char('e'))),
+            Some(Action::Cancel)
+        );
     }
 
     #[test]

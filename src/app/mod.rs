@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use crate::deck::timeline::{DateIndex, DateMatch};
 use crate::deck::{DateQuery, Deck};
+use crate::layout::notes::{self, NotesPane};
 use crate::layout::timeline::Position;
 use crate::layout::{Open, Rect, SlideLayout, panes, slide_text_area};
 
@@ -24,6 +25,11 @@ pub enum Mode {
     Blank,
     /// The key help overlay.
     Help,
+    /// The slide's sources and corrections, over the presenter (never the audience).
+    Details {
+        /// Lines scrolled.
+        scroll: usize,
+    },
     /// The overview of every slide.
     Overview {
         /// Position of the highlighted row among the filtered slides.
@@ -136,6 +142,10 @@ pub struct App {
     pub mode: Mode,
     /// Whether the speaker-notes pane is open.
     pub show_notes: bool,
+    /// Lines scrolled in the notes pane (back to the top on each new slide).
+    pub notes_scroll: usize,
+    /// Rows given to the notes (`+`) or taken from them (`-`), from their usual height.
+    pub notes_rows: i16,
     /// Whether the timeline sidebar is open.
     pub show_timeline: bool,
     /// Digits typed towards "go to slide N".
@@ -187,6 +197,8 @@ impl App {
             history: Vec::new(),
             mode: Mode::Normal,
             show_notes: false,
+            notes_scroll: 0,
+            notes_rows: 0,
             show_timeline: true,
             digits: String::new(),
             message: None,
@@ -278,7 +290,62 @@ impl App {
         Open {
             notes: self.show_notes,
             timeline: self.show_timeline,
+            notes_rows: self.notes_rows,
         }
+    }
+
+    /// Whether the notes pane has a header row: a timing line (a rehearsal's pacing, else the
+    /// slide's budget or last time), or sources and corrections to point to.
+    pub fn has_notes_header(&self) -> bool {
+        let slide = self.deck.slide(self.current);
+        self.purpose == Purpose::Rehearse
+            || self.budgets.get(self.current).copied().flatten().is_some()
+            || self
+                .last_times
+                .get(self.current)
+                .copied()
+                .flatten()
+                .is_some()
+            || slide.is_some_and(|s| !s.sources.is_empty() || !s.corrections.is_empty())
+    }
+
+    /// Where the notes pane's parts go at the current size, when it is open and has room.
+    pub fn notes_pane(&self) -> Option<NotesPane> {
+        let (w, h) = self.viewport;
+        let p = panes(Rect::new(0, 0, w, h), self.open_panes());
+        Some(notes::pane(
+            p.notes?,
+            p.timeline,
+            self.audience.presenter_view,
+            self.has_notes_header(),
+        ))
+    }
+
+    /// The current slide's notes laid out for the pane, and the rows they have.
+    pub fn notes_lines(&self) -> Option<(Vec<crate::layout::Line>, usize)> {
+        let pane = self.notes_pane()?;
+        let slide = self.deck.slide(self.current)?;
+        Some((
+            notes::lines(slide, usize::from(pane.text.width)),
+            usize::from(pane.text.height),
+        ))
+    }
+
+    /// How far the details overlay (sources and corrections) can scroll at the current size.
+    pub fn details_max_scroll(&self) -> usize {
+        let (w, h) = self.viewport;
+        let area =
+            crate::layout::details::text_area(crate::layout::details::frame(Rect::new(0, 0, w, h)));
+        self.deck.slide(self.current).map_or(0, |s| {
+            let lines = crate::layout::details::lines(s, usize::from(area.width));
+            lines.len().saturating_sub(usize::from(area.height))
+        })
+    }
+
+    /// How far the notes can scroll at the current size.
+    pub fn notes_max_scroll(&self) -> usize {
+        self.notes_lines()
+            .map_or(0, |(lines, rows)| notes::max_scroll(lines.len(), rows))
     }
 
     /// The slide on screen as the presenter lays it out at the current size.

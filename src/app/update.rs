@@ -8,6 +8,9 @@ use crate::deck::Slide;
 /// How many jumps backtick remembers.
 const HISTORY_LIMIT: usize = 100;
 
+/// The most rows `+` and `-` add to or take from the notes (the screen limits them sooner).
+const NOTES_ROWS_LIMIT: i16 = 60;
+
 impl App {
     /// Applies an action; returns a follow-up action to apply at once, if any.
     pub fn update(&mut self, action: Action) -> Option<Action> {
@@ -19,7 +22,7 @@ impl App {
             }
             Action::Resize(w, h) => {
                 self.viewport = (w, h);
-                self.scroll = self.scroll.min(self.max_scroll());
+                self.rescroll();
                 return None;
             }
             Action::Quit => {
@@ -53,6 +56,19 @@ impl App {
                 if matches!(action, Action::Cancel | Action::ToggleHelp) {
                     self.mode = Mode::Normal;
                 }
+                None
+            }
+            Mode::Details { scroll } => {
+                self.mode = match action {
+                    Action::SelectNext => Mode::Details {
+                        scroll: (scroll + 1).min(self.details_max_scroll()),
+                    },
+                    Action::SelectPrev => Mode::Details {
+                        scroll: scroll.saturating_sub(1),
+                    },
+                    Action::Cancel | Action::ToggleDetails => Mode::Normal,
+                    _ => Mode::Details { scroll },
+                };
                 None
             }
             Mode::Overview { selected, filter } => self.update_overview(&action, selected, filter),
@@ -136,8 +152,16 @@ impl App {
                     self.digits.pop();
                 }
             }
-            Action::ToggleNotes => self.show_notes = !self.show_notes,
-            Action::ToggleTimeline => self.show_timeline = !self.show_timeline,
+            Action::ToggleNotes
+            | Action::NotesDown
+            | Action::NotesUp
+            | Action::NotesTaller
+            | Action::NotesShorter => self.update_notes(action),
+            Action::ToggleDetails => self.mode = Mode::Details { scroll: 0 },
+            Action::ToggleTimeline => {
+                self.show_timeline = !self.show_timeline;
+                self.rescroll();
+            }
             Action::ToggleHelp => self.mode = Mode::Help,
             Action::OpenOverview => self.mode = Mode::overview(self.current),
             Action::OpenDatePrompt => self.mode = Mode::date_prompt(),
@@ -154,6 +178,43 @@ impl App {
             _ => {}
         }
         None
+    }
+
+    /// The notes pane: open or close it, scroll it, give it more or fewer rows.
+    fn update_notes(&mut self, action: &Action) {
+        match *action {
+            Action::ToggleNotes => {
+                self.show_notes = !self.show_notes;
+                self.rescroll();
+            }
+            Action::NotesDown => {
+                self.notes_scroll = (self.notes_scroll + 1).min(self.notes_max_scroll());
+            }
+            Action::NotesUp => self.notes_scroll = self.notes_scroll.saturating_sub(1),
+            Action::NotesTaller | Action::NotesShorter if self.show_notes => {
+                let before = self.open_panes();
+                let step = if *action == Action::NotesTaller {
+                    1
+                } else {
+                    -1
+                };
+                self.notes_rows =
+                    (self.notes_rows + step).clamp(-NOTES_ROWS_LIMIT, NOTES_ROWS_LIMIT);
+                // At either limit nothing moves: do not count rows the screen does not show.
+                let (w, h) = self.viewport;
+                let screen = crate::layout::Rect::new(0, 0, w, h);
+                if crate::layout::panes(screen, before)
+                    == crate::layout::panes(screen, self.open_panes())
+                {
+                    self.notes_rows -= step;
+                }
+                self.rescroll();
+            }
+            Action::NotesTaller | Action::NotesShorter => {
+                self.message = Some("the notes are closed: n opens them".to_owned());
+            }
+            _ => {}
+        }
     }
 
     fn update_overview(
@@ -325,9 +386,16 @@ impl App {
             0
         };
         self.scroll = 0;
+        self.notes_scroll = 0;
         if let Some(v) = self.visited.get_mut(self.current) {
             *v = true;
         }
+    }
+
+    /// Keeps both scrolls within what the current size can show.
+    fn rescroll(&mut self) {
+        self.scroll = self.scroll.min(self.max_scroll());
+        self.notes_scroll = self.notes_scroll.min(self.notes_max_scroll());
     }
 
     fn start_clock(&mut self) {
@@ -750,5 +818,75 @@ mod tests {
         app.resume = Some(3);
         run(&mut app, [Action::Next, Action::Resume]);
         assert_eq!(app.current, 1, "moving on lapses the offer");
+    }
+
+    /// A slide whose notes run to thirty lines, then one with two lines.
+    fn app_with_long_notes() -> App {
+        let long: Vec<String> = (1..=30).map(|i| format!("line {i}")).collect();
+        let source = format!(
+            r#"Deck(title: "T", span: "1953", parts: [Part(id: "p", title: "P", slides: [
+                Slide(title: "Long", date: "1953-03-01", notes: "{}",
+                    sources: ["a source"], corrections: [(was: "x", now: "y")]),
+                Slide(title: "Short", date: "1953-03-02", notes: "one\ntwo"),
+            ])])"#,
+            long.join("\\n")
+        );
+        let deck = parse_deck("t.ron", source.as_bytes()).unwrap().deck;
+        let mut app = App::new(deck);
+        run(&mut app, [Action::Resize(120, 40), Action::ToggleNotes]);
+        app
+    }
+
+    #[test]
+    fn the_notes_scroll_within_their_length_and_start_at_the_top_on_each_slide() {
+        let mut app = app_with_long_notes();
+        // 120x40: an 11-row pane is its rule, the header (sources and corrections), eight rows
+        // of notes and the "next" line; thirty lines leave twenty-two below.
+        assert_eq!(app.notes_max_scroll(), 22);
+        run(&mut app, [Action::NotesDown, Action::NotesDown]);
+        assert_eq!((app.notes_scroll, app.current), (2, 0), "the slide stays");
+        run(&mut app, (0..40).map(|_| Action::NotesDown));
+        assert_eq!(app.notes_scroll, 22, "no further than the last line");
+        run(&mut app, [Action::NotesUp]);
+        assert_eq!(app.notes_scroll, 21);
+        run(&mut app, [Action::Next]);
+        assert_eq!((app.current, app.notes_scroll), (1, 0));
+        assert_eq!(app.notes_max_scroll(), 0, "two lines fit");
+    }
+
+    #[test]
+    fn more_rows_for_the_notes_mean_less_to_scroll_and_the_slide_keeps_its_minimum() {
+        let mut app = app_with_long_notes();
+        run(&mut app, (0..5).map(|_| Action::NotesTaller));
+        assert_eq!(app.notes_rows, 5);
+        assert_eq!(app.notes_max_scroll(), 17);
+        // 39 rows above the status bar; the slide keeps ten, so the notes stop at 29.
+        run(&mut app, (0..50).map(|_| Action::NotesTaller));
+        assert_eq!(
+            app.notes_rows, 18,
+            "rows the screen cannot give are not counted"
+        );
+        run(&mut app, [Action::NotesShorter]);
+        assert_eq!(app.notes_rows, 17);
+        run(&mut app, [Action::ToggleNotes, Action::NotesTaller]);
+        assert_eq!(
+            app.notes_rows, 17,
+            "nothing to grow while the notes are closed"
+        );
+        assert!(app.message.as_deref().unwrap().contains("n opens them"));
+    }
+
+    #[test]
+    fn the_details_open_over_the_presenter_and_scroll_within_their_length() {
+        let mut app = app_with_long_notes();
+        run(&mut app, [Action::ToggleDetails]);
+        assert_eq!(app.mode, Mode::Details { scroll: 0 });
+        run(&mut app, [Action::SelectNext]);
+        assert_eq!(app.mode, Mode::Details { scroll: 0 }, "five lines fit");
+        run(&mut app, [Action::Cancel]);
+        assert_eq!(app.mode, Mode::Normal);
+        let shown = app.shown();
+        run(&mut app, [Action::ToggleDetails]);
+        assert_eq!(app.shown(), shown, "the class sees nothing of it");
     }
 }

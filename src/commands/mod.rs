@@ -6,6 +6,7 @@
 
 mod audience;
 mod check;
+mod errata;
 mod error;
 mod input;
 mod log;
@@ -30,6 +31,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Report(args)) => report::run(&args),
         Some(Command::Audience(deck)) => audience::run(&deck),
         Some(Command::Log(args)) => log::run(&args),
+        Some(Command::Errata(args)) => errata::run(&args),
         None => present::present(&cli.present),
     };
     result.unwrap_or_else(|e| {

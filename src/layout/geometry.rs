@@ -57,7 +57,16 @@ pub struct Open {
     pub notes: bool,
     /// The timeline sidebar.
     pub timeline: bool,
+    /// Rows the presenter gave the notes (`+`) or took from them (`-`), from their usual
+    /// height; the slide keeps its minimum whatever this says.
+    pub notes_rows: i16,
 }
+
+/// Rows the slide keeps under the notes pane, however tall the notes are made.
+const SLIDE_MIN_ROWS: u16 = 10;
+
+/// The fewest rows the notes pane shrinks to: its rule and two lines.
+const NOTES_MIN_ROWS: u16 = 3;
 
 /// Where each pane goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,8 +90,16 @@ pub fn panes(screen: Rect, open: Open) -> Panes {
         screen.width,
         screen.height.saturating_sub(1),
     );
-    let notes_height = (main.height * 3 / 10).clamp(5, 14);
-    let (upper, notes) = if open.notes && main.height >= notes_height + 10 {
+    let usual = (main.height * 3 / 10).clamp(5, 14);
+    let notes_height = u16::try_from((i32::from(usual) + i32::from(open.notes_rows)).max(0))
+        .unwrap_or(u16::MAX)
+        .clamp(
+            NOTES_MIN_ROWS,
+            main.height
+                .saturating_sub(SLIDE_MIN_ROWS)
+                .max(NOTES_MIN_ROWS),
+        );
+    let (upper, notes) = if open.notes && main.height >= usual + SLIDE_MIN_ROWS {
         (
             Rect::new(main.x, main.y, main.width, main.height - notes_height),
             Some(Rect::new(
@@ -146,6 +163,7 @@ mod tests {
         let all = Open {
             notes: true,
             timeline: true,
+            notes_rows: 0,
         };
         let p = panes(Rect::new(0, 0, 120, 40), all);
         assert_eq!(p.status, Rect::new(0, 39, 120, 1));
@@ -161,6 +179,25 @@ mod tests {
         assert_eq!(p.timeline, None, "too narrow for the sidebar");
         assert_eq!(p.notes, None, "too short for the notes");
         assert_eq!(p.slide, Rect::new(0, 0, 78, 13));
+    }
+
+    #[test]
+    fn the_notes_grow_and_shrink_but_the_slide_keeps_ten_rows() {
+        let with = |notes_rows| {
+            let open = Open {
+                notes: true,
+                timeline: false,
+                notes_rows,
+            };
+            let p = panes(Rect::new(0, 0, 120, 40), open);
+            (p.notes.map(|n| n.height), p.slide.height)
+        };
+        assert_eq!(with(0), (Some(11), 28));
+        assert_eq!(with(5), (Some(16), 23));
+        // 39 rows above the status bar: the slide keeps 10 of them.
+        assert_eq!(with(40), (Some(29), 10));
+        assert_eq!(with(-4), (Some(7), 32));
+        assert_eq!(with(-40), (Some(3), 36), "the rule and two lines at least");
     }
 
     #[test]

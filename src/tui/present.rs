@@ -258,6 +258,23 @@ fn event_loop(
                 let rows = timeline_rows(app, &mut timeline);
                 timeline_hit(app, rows, m.column, m.row).map(Action::GoToSlide)
             }
+            // The wheel over the notes scrolls them; elsewhere it does nothing (a slide change
+            // by accident in front of a class is worse than a wheel that does nothing).
+            Event::Mouse(m)
+                if matches!(
+                    m.kind,
+                    MouseEventKind::ScrollDown | MouseEventKind::ScrollUp
+                ) =>
+            {
+                let over_notes = app
+                    .notes_pane()
+                    .is_some_and(|p| p.body.contains(m.column, m.row));
+                over_notes.then_some(if m.kind == MouseEventKind::ScrollDown {
+                    Action::NotesDown
+                } else {
+                    Action::NotesUp
+                })
+            }
             Event::Tick | Event::Heard(_) | Event::Mouse(_) => None,
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
             Event::AudienceChanged => {

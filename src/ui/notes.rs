@@ -1,24 +1,19 @@
-//! The speaker-notes pane: the pacing or timing line, the notes and the slide's sources, and
-//! what comes next (one line, or in the presenter view a column or rows of its own). The
-//! column continues the timeline's rule when the sidebar is open above it.
+//! The speaker-notes pane, drawn where `layout::notes` puts its parts: the pacing or timing
+//! line with a quiet count of the slide's sources and corrections, the notes (scrolled, with
+//! markers), and what comes next (one line, or in the presenter view a column or rows of its
+//! own). The class never sees any of it.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::next::{Placement, render_next};
 use super::paint;
 use super::theme::Theme;
 use crate::app::{App, Purpose};
+use crate::layout::notes::{LABEL_W, Next, NotesPane};
 use crate::layout::roman;
-use crate::text::truncate;
-
-/// The notes pane is at least this wide before the presenter view's "next" preview gets a
-/// column of its own beside the notes; narrower, it goes under them.
-const NEXT_BESIDE_MIN: u16 = 70;
-
-/// Width of the notes pane's label column ("NOTES", "next ›").
-const LABEL_W: u16 = 10;
+use crate::text::{truncate, width};
 
 /// The notes pane's timing line: in a rehearsal, the pacing; otherwise the slide's budget and
 /// how long it took in the last rehearsal, when known.
@@ -86,104 +81,110 @@ fn timing_line(app: &App, theme: &Theme) -> Option<Line<'static>> {
     Some(Line::from(spans))
 }
 
-/// The speaker-notes pane: the notes, the slide's sources, and what comes next; in the
-/// presenter view, what comes next gets a column of its own (or rows under the notes). The
-/// column continues the timeline's rule when the sidebar is open above it.
-pub fn render_notes(
-    app: &App,
-    theme: &Theme,
-    area: Rect,
-    timeline: Option<Rect>,
-    buf: &mut Buffer,
-) {
+/// The speaker-notes pane: a header row (the timing, and what else the slide carries), the
+/// notes scrolled as far as asked with markers saying how much is above and below, and what
+/// comes next; in the presenter view, what comes next gets a column of its own (or rows under
+/// the notes), whose rule continues the timeline's when the sidebar is open above it.
+pub fn render_notes(app: &App, theme: &Theme, pane: &NotesPane, buf: &mut Buffer) {
+    let area = paint::rect(pane.area);
     let rule = "─".repeat(usize::from(area.width));
     buf.set_string(area.x, area.y, &rule, theme.rule());
-    let inner = Rect::new(
-        area.x,
-        area.y + 1,
-        area.width,
-        area.height.saturating_sub(1),
-    );
-    if !app.audience.presenter_view {
-        let [notes, next] = inner.layout(&Layout::vertical([
-            Constraint::Fill(1),
-            Constraint::Length(1),
-        ]));
-        render_notes_text(app, theme, notes, buf);
-        render_next_line(app, theme, next, buf);
-        return;
+    if let Some(header) = pane.header {
+        render_header(app, theme, paint::rect(header), buf);
     }
-    if inner.width >= NEXT_BESIDE_MIN {
-        // The rule's column: under the timeline's, else a third of the way from the right.
-        let (rule_x, junction) = match timeline {
-            Some(side) if side.x > inner.x + 1 && side.x < inner.right() => (side.x, "┼"),
-            _ => (inner.right() - inner.width / 3 - 2, "┬"),
-        };
-        let notes = Rect::new(inner.x, inner.y, rule_x - inner.x - 1, inner.height);
-        let next = Rect::new(
-            rule_x + 2,
-            inner.y,
-            inner.right().saturating_sub(rule_x + 2),
-            inner.height,
-        );
-        render_notes_text(app, theme, notes, buf);
-        buf.set_string(rule_x, area.y, junction, theme.rule());
-        for y in inner.top()..inner.bottom() {
-            buf.set_string(rule_x, y, "│", theme.rule());
+    render_notes_text(app, theme, pane, buf);
+    match pane.next {
+        Next::Line(next) => render_next_line(app, theme, paint::rect(next), buf),
+        Next::Beside {
+            area: next,
+            rule_x,
+            joins_timeline,
+        } => {
+            let junction = if joins_timeline { "┼" } else { "┬" };
+            buf.set_string(rule_x, area.y, junction, theme.rule());
+            for y in next.y..next.bottom() {
+                buf.set_string(rule_x, y, "│", theme.rule());
+            }
+            render_next(app, theme, paint::rect(next), Placement::Beside, buf);
         }
-        render_next(app, theme, next, Placement::Beside, buf);
-    } else {
-        // Under the notes: a few rows when the pane can spare them, else the one line.
-        let next_h = if inner.height >= 7 { 3 } else { 1 };
-        let [notes, next] = inner.layout(&Layout::vertical([
-            Constraint::Fill(1),
-            Constraint::Length(next_h),
-        ]));
-        render_notes_text(app, theme, notes, buf);
-        render_next(app, theme, next, Placement::Below { label_w: LABEL_W }, buf);
+        Next::Below(next) => {
+            let placement = Placement::Below { label_w: LABEL_W };
+            render_next(app, theme, paint::rect(next), placement, buf);
+        }
     }
 }
 
-/// The notes themselves, under the timing line when there is one.
-fn render_notes_text(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+/// The header row: the timing on the left; on the right, quietly, how many sources and
+/// corrections the slide has and the key that shows them.
+fn render_header(app: &App, theme: &Theme, row: Rect, buf: &mut Buffer) {
     let timing = timing_line(app, theme);
-    let [timing_area, body] = area.layout(&Layout::vertical([
-        Constraint::Length(u16::from(timing.is_some())),
-        Constraint::Fill(1),
-    ]));
-    if let Some(line) = timing {
-        buf.set_line(
-            timing_area.x + 2,
-            timing_area.y,
-            &line,
-            timing_area.width.saturating_sub(2),
-        );
+    let carried = app.deck.slide(app.current).map_or(String::new(), |s| {
+        let count = |n: usize, what: &str| match n {
+            0 => None,
+            1 => Some(format!("1 {what}")),
+            n => Some(format!("{n} {what}s")),
+        };
+        let parts: Vec<String> = [
+            count(s.sources.len(), "source"),
+            count(s.corrections.len(), "correction"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("{} · e ", parts.join(" · "))
+        }
+    });
+    let right_w = u16::try_from(width(&carried)).unwrap_or(0);
+    let timing_w = timing.as_ref().map_or(0, Line::width);
+    let room = usize::from(row.width.saturating_sub(2));
+    if let Some(line) = &timing {
+        buf.set_line(row.x + 2, row.y, line, row.width.saturating_sub(2));
     }
-    let text_w = usize::from(body.width.saturating_sub(LABEL_W + 2));
+    // The timing comes first; what the slide carries only where there is room beside it.
+    if right_w > 0 && timing_w + 2 + usize::from(right_w) <= room {
+        buf.set_string(row.right() - right_w, row.y, &carried, theme.dim());
+    }
+}
+
+/// The notes themselves, scrolled, with the label column saying where they stand.
+fn render_notes_text(app: &App, theme: &Theme, pane: &NotesPane, buf: &mut Buffer) {
     let Some(slide) = app.deck.slide(app.current) else {
         return;
     };
-    let lines: Vec<Line> = crate::layout::notes::lines(slide, text_w)
-        .iter()
-        .map(|l| paint::line(theme, l))
-        .collect();
-    let rows = usize::from(body.height);
-    let cut = lines.len() > rows;
-    for (i, line) in lines.iter().take(rows).enumerate() {
-        let y = body.y + u16::try_from(i).unwrap_or(0);
-        if i == 0 {
-            buf.set_string(body.x + 2, y, "NOTES", theme.dim());
-        }
-        buf.set_line(
-            body.x + 2 + LABEL_W,
-            y,
-            line,
-            body.width.saturating_sub(LABEL_W + 2),
-        );
+    let text = pane.text;
+    let lines = crate::layout::notes::lines(slide, usize::from(text.width));
+    let rows = usize::from(text.height);
+    if rows == 0 {
+        return;
     }
-    if cut {
-        let y = body.bottom().saturating_sub(1);
-        buf.set_string(body.x + 2, y, "more ↓", theme.warning());
+    let scroll = app
+        .notes_scroll
+        .min(crate::layout::notes::max_scroll(lines.len(), rows));
+    for (i, line) in lines.iter().skip(scroll).take(rows).enumerate() {
+        let y = text.y + u16::try_from(i).unwrap_or(0);
+        buf.set_line(text.x, y, &paint::line(theme, line), text.width);
+    }
+    let label_x = pane.body.x + 2;
+    let above = scroll;
+    let below = lines.len().saturating_sub(scroll + rows);
+    let top = if above > 0 {
+        format!("NOTES ↑{above}")
+    } else {
+        "NOTES".to_owned()
+    };
+    buf.set_string(
+        label_x,
+        text.y,
+        truncate(&top, usize::from(LABEL_W)),
+        theme.dim(),
+    );
+    if below > 0 && rows > 1 {
+        let y = text.bottom().saturating_sub(1);
+        let more = truncate(&format!("↓ {below} more"), usize::from(LABEL_W));
+        buf.set_string(label_x, y, more, theme.warning());
     }
 }
 

@@ -1,15 +1,16 @@
-//! Overlays drawn over the presenter: the key help, the overview of every slide, and the
-//! go-to-date prompt with its live preview.
+//! Overlays drawn over the presenter: the key help, the overview of every slide, the go-to-date
+//! prompt with its live preview, and the slide's sources and corrections.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
+use super::paint;
 use super::theme::Theme;
 use crate::app::{App, Mode, date_order};
-use crate::layout::roman;
+use crate::layout::{details, roman};
 use crate::text::{truncate, width};
 
 /// Every key, as the help overlay and the README list them.
@@ -24,6 +25,11 @@ pub const KEYS: &[(&str, &str)] = &[
     ("`", "back to where you were"),
     ("o", "overview of every slide; type to filter"),
     ("n / t", "notes pane / timeline"),
+    (
+        "Shift-↓ Shift-↑ / + -",
+        "scroll the notes / give them more or fewer rows",
+    ),
+    ("e", "the slide's sources and corrections"),
     ("b or .", "blank the screen (the audience's if connected)"),
     ("f", "freeze the audience's screen / follow again"),
     ("r", "resume where the last class stopped"),
@@ -239,6 +245,50 @@ pub fn render_prompt(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         inner.x,
         inner.bottom().saturating_sub(1),
         truncate(" Enter jump · ↑↓ choose · Esc cancel", w),
+        theme.dim().bg(bg),
+    );
+}
+
+/// The slide's sources and corrections, scrolled by `scroll` lines.
+pub fn render_details(app: &App, theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
+    let Some(slide) = app.deck.slide(app.current) else {
+        return;
+    };
+    let screen = crate::layout::Rect::new(area.x, area.y, area.width, area.height);
+    let frame = details::frame(screen);
+    let text = details::text_area(frame);
+    let frame = paint::rect(frame);
+    let title = truncate(
+        &format!("Slide {} · {}", app.current + 1, slide.title),
+        usize::from(frame.width.saturating_sub(6)),
+    );
+    Clear.render(frame, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.dim().bg(theme.overlay_bg))
+        .style(theme.overlay())
+        .title(Span::styled(format!(" {title} "), theme.accent()));
+    block.render(frame, buf);
+    let lines = details::lines(slide, usize::from(text.width));
+    let rows = usize::from(text.height);
+    let scroll = scroll.min(lines.len().saturating_sub(rows));
+    let bg = theme.overlay_bg;
+    for (i, line) in lines.iter().skip(scroll).take(rows).enumerate() {
+        let y = text.y + u16::try_from(i).unwrap_or(0);
+        let line = paint::line(theme, line).patch_style(Style::new().bg(bg));
+        buf.set_line(text.x, y, &line, text.width);
+    }
+    let below = lines.len().saturating_sub(scroll + rows);
+    let footer = if below > 0 {
+        format!("↓ {below} more · Esc closes")
+    } else {
+        "Esc closes · never shown to the class".to_owned()
+    };
+    let y = frame.bottom().saturating_sub(2);
+    buf.set_string(
+        text.x,
+        y,
+        truncate(&footer, usize::from(text.width)),
         theme.dim().bg(bg),
     );
 }

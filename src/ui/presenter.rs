@@ -73,17 +73,18 @@ impl Widget for PresenterView<'_> {
             .render(paint::rect(timeline_inner(side)), buf);
         }
         if let Some(notes) = p.notes {
-            render_notes(
-                app,
-                theme,
-                paint::rect(notes),
-                p.timeline.map(paint::rect),
-                buf,
+            let pane = layout::notes::pane(
+                notes,
+                p.timeline,
+                app.audience.presenter_view,
+                app.has_notes_header(),
             );
+            render_notes(app, theme, &pane, buf);
         }
         StatusBar { app, theme }.render(paint::rect(p.status), buf);
         match &app.mode {
             Mode::Help => overlay::render_help(theme, area, buf),
+            Mode::Details { scroll } => overlay::render_details(app, theme, *scroll, area, buf),
             Mode::Overview { .. } => overlay::render_overview(app, theme, area, buf),
             // Over the slide, so the timeline's preview stays in view beside it.
             Mode::DatePrompt { .. } => {
