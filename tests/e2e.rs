@@ -42,10 +42,11 @@ const MOUSE_OFF: [&str; 5] = [
     "\x1b[?1000l",
 ];
 
-/// How every frame ends: ratatui hides the cursor after writing the frame (the app never
-/// places it) and flushes. stdout goes out in pieces of about 1 KiB, so a screen read at any
-/// other point may be half old frame, half new; conditions are only checked at this boundary.
-const FRAME_END: &[u8] = b"\x1b[?25l";
+/// How every frame ends: the app sends each frame in one write wrapped in a synchronized
+/// update, which this closes. The pty may still hand the bytes over in pieces, so a screen read
+/// at any other point may be half old frame, half new; conditions are only checked at this
+/// boundary.
+const FRAME_END: &[u8] = b"\x1b[?2026l";
 
 /// What ratatui writes (crossterm's `Clear(All)`) when it redraws for a new size.
 const CLEAR_ALL: &[u8] = b"\x1b[2J";
@@ -1514,6 +1515,9 @@ fn garbage_on_the_socket_is_dropped_and_the_socket_is_private() {
     let audience = start_audience(home.path());
     let mut presenter = start_presenter(home.path(), &[]);
     presenter.wait_for("one audience window counted", |sc| counts_audience(sc, 1));
+    audience.wait_for("the title slide, in large type", |sc| {
+        big_text_rows(sc) >= 4 && !words(sc).contains("waiting")
+    });
     let socket = lecture_socket(home.path());
     let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&socket), 0o600, "only the user may connect");

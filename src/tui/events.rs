@@ -303,9 +303,17 @@ impl Events {
     }
 
     /// Parses what the terminal sent. Only called when `poll` saw bytes and no hang-up, so
-    /// crossterm finds them at once and returns.
+    /// crossterm finds them at once and returns; before each further call the terminal is
+    /// checked again, because a call that finds it hung up would never return.
     fn read_terminal(&mut self) -> io::Result<()> {
-        while terminal_event::poll(Duration::ZERO)? {
+        loop {
+            if is_hung_up(&self.tty) {
+                self.hung_up = true;
+                return Ok(());
+            }
+            if !terminal_event::poll(Duration::ZERO)? {
+                return Ok(());
+            }
             let event = match terminal_event::read()? {
                 terminal_event::Event::Key(key) => Event::Key(key),
                 terminal_event::Event::Mouse(mouse) => Event::Mouse(mouse),
@@ -314,7 +322,6 @@ impl Events {
             };
             self.pending.push_back(event);
         }
-        Ok(())
     }
 }
 

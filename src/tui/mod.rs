@@ -7,6 +7,7 @@
 
 mod audience;
 mod events;
+mod output;
 mod present;
 mod session;
 mod terminal;

@@ -225,8 +225,10 @@ fn event_loop(
         let now = start.elapsed();
         if shown_second != Some(now.as_secs()) {
             shown_second = Some(now.as_secs());
+            let clock = app.clock.clone();
             apply(app, tick(now));
-            dirty = true;
+            // Before the first move only the wall clock's minute moves on screen.
+            dirty |= app.started_at.is_some() || app.clock != clock;
         }
         if dirty {
             // The audience first: the class should not wait for the teacher's screen.

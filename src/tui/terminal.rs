@@ -9,9 +9,13 @@ use anyhow::Context;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 use ratatui::layout::{Position, Rect};
-use ratatui::{DefaultTerminal, Frame};
+use ratatui::{Frame, Terminal};
+
+use super::output::FrameBackend;
 
 /// Why there is no terminal to present on.
 #[derive(Debug, thiserror::Error)]
@@ -38,7 +42,7 @@ pub fn size() -> anyhow::Result<(u16, u16)> {
 /// The terminal while tribune owns it; dropping it gives the terminal back.
 pub struct Screen {
     /// `None` once left.
-    terminal: Option<DefaultTerminal>,
+    terminal: Option<Terminal<FrameBackend>>,
     mouse: bool,
 }
 
@@ -48,19 +52,22 @@ impl Screen {
     pub fn enter(mouse: bool) -> anyhow::Result<Screen> {
         static HOOK: Once = Once::new();
         HOOK.call_once(|| {
-            // ratatui's panic hook (installed by `try_init`) restores the screen and then calls
-            // this one, which turns the mouse off as well.
+            // Put the terminal back before the panic message is printed, so it can be read.
             let previous = std::panic::take_hook();
             std::panic::set_hook(Box::new(move |info| {
-                let _ = execute!(io::stdout(), DisableMouseCapture);
+                Self::release();
                 previous(info);
             }));
         });
-        let terminal = ratatui::try_init().context("setting up the terminal")?;
+        enable_raw_mode().context("setting up the terminal")?;
+        execute!(io::stdout(), EnterAlternateScreen).context("setting up the terminal")?;
         let screen = Screen {
-            terminal: Some(terminal),
+            terminal: None,
             mouse,
         };
+        let terminal = Terminal::new(FrameBackend::new()).context("setting up the terminal")?;
+        let mut screen = screen;
+        screen.terminal = Some(terminal);
         if mouse {
             execute!(io::stdout(), EnableMouseCapture).context("enabling the mouse")?;
         }
@@ -71,6 +78,10 @@ impl Screen {
     pub fn draw(&mut self, render: impl FnOnce(&mut Frame)) -> anyhow::Result<()> {
         if let Some(terminal) = &mut self.terminal {
             terminal.draw(render).context("drawing")?;
+            terminal
+                .backend_mut()
+                .commit(&mut io::stdout().lock())
+                .context("drawing")?;
         }
         Ok(())
     }
@@ -97,6 +108,7 @@ impl Screen {
             execute!(io::stdout(), EnableMouseCapture).context("enabling the mouse")?;
         }
         if let Some(terminal) = &mut self.terminal {
+            terminal.backend_mut().forget();
             let size = terminal.size().context("reading the terminal size")?;
             // A resize clears the screen and forgets what was drawn, without asking the
             // terminal where its cursor is (`clear` would, and a pty in tests never answers).
@@ -107,13 +119,13 @@ impl Screen {
         Ok(())
     }
 
-    /// Gives the terminal back: mouse off, cursor shown, raw mode off, main screen.
+    /// Gives the terminal back: mouse off, raw mode off, main screen, cursor shown.
     fn release() {
         let mut out = io::stdout();
         // Off even when it was never asked for: a terminal left reporting the mouse is unusable.
         let _ = execute!(out, DisableMouseCapture);
-        let _ = ratatui::try_restore();
-        let _ = execute!(out, Show);
+        let _ = disable_raw_mode();
+        let _ = execute!(out, LeaveAlternateScreen, Show);
         let _ = out.flush();
     }
 
