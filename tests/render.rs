@@ -548,7 +548,7 @@ fn the_single_terminal_view_shows_no_audience_count() {
 
 /// An audience window for the bundled lecture.
 fn follower() -> Follower {
-    Follower::new(app().deck)
+    Follower::new((*app().deck).clone())
 }
 
 /// What a presenter shows after `actions`.

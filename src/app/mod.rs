@@ -6,6 +6,7 @@ pub mod follower;
 pub mod keymap;
 mod update;
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use crate::deck::timeline::{DateIndex, DateMatch};
@@ -122,8 +123,8 @@ pub struct Shown {
     reason = "independent switches that combine freely (STYLE.md §3), not a state machine"
 )]
 pub struct App {
-    /// The deck being presented.
-    pub deck: Deck,
+    /// The deck being presented (shared with the recorder's writer).
+    pub deck: Arc<Deck>,
     /// The deck's dates, for the date prompt.
     pub dates: DateIndex,
     /// The deck's fingerprint, sent to audience windows with every move.
@@ -187,7 +188,7 @@ impl App {
         let dates = DateIndex::new(&deck);
         let fingerprint = deck.fingerprint();
         let mut app = App {
-            deck,
+            deck: Arc::new(deck),
             dates,
             fingerprint,
             current: 0,

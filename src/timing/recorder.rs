@@ -1,8 +1,15 @@
 //! The recorder: saves a rehearsal's record or a class's log as the talk goes, a checkpoint at
 //! every slide change (so a crash loses at most the slide in progress) and the final record at
 //! the end, and remembers what went wrong so the status bar and the last words can say so.
+//!
+//! Saving is off the key path: the loop hands the recorder where the talk stands and goes on
+//! drawing; a writer thread turns that into a record and writes it (whole or not at all, as
+//! `record::save` does). If the talk moves faster than the disk, only the latest checkpoint
+//! is written. The final save waits for the writer, so q, a signal or a hang-up never lose it.
 
 use std::path::PathBuf;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
+use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
 use super::record::{self, Record};
@@ -11,7 +18,7 @@ use crate::deck::Deck;
 /// Where the talk stands, as the recorder needs it.
 pub struct Progress<'a> {
     /// The deck.
-    pub deck: &'a Deck,
+    pub deck: &'a Arc<Deck>,
     /// The slide on screen (0-based).
     pub current: usize,
     /// Whether the talk has started (the clock runs from the first move).
@@ -22,10 +29,44 @@ pub struct Progress<'a> {
     pub budgets: &'a [Option<Duration>],
 }
 
+/// A record to write.
+struct Job {
+    dir: PathBuf,
+    deck: Arc<Deck>,
+    started: u64,
+    target: Option<Duration>,
+    budgets: Vec<Option<Duration>>,
+    spent: Vec<Duration>,
+    current: usize,
+    ended: Option<u64>,
+}
+
+/// What the loop and the writer share.
+#[derive(Default)]
+struct Shared {
+    /// The latest record not yet written.
+    job: Option<Job>,
+    /// No more records after this one: the writer ends.
+    closing: bool,
+    /// Where the record was last written.
+    saved: Option<PathBuf>,
+    /// The last error writing it, with the folder.
+    error: Option<String>,
+    /// The same in a few words, for the status bar.
+    problem: Option<String>,
+}
+
+type Link = Arc<(Mutex<Shared>, Condvar)>;
+
+fn lock(link: &Link) -> MutexGuard<'_, Shared> {
+    // A writer that panicked left plain data behind; keep going.
+    link.0.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
 /// Keeps one run's record.
 pub struct Recorder {
     /// Where the record goes (none: there is no state folder).
-    pub dir: Option<PathBuf>,
+    dir: Option<PathBuf>,
     /// The talk's target length, saved with a rehearsal.
     target: Option<Duration>,
     /// What the record is called on screen: "class log" or "rehearsal".
@@ -34,59 +75,207 @@ pub struct Recorder {
     started: Option<u64>,
     /// The slide on screen at the last checkpoint.
     saved_at_slide: Option<usize>,
-    /// Where the record was written.
-    pub saved: Option<PathBuf>,
-    /// The last error writing it, with the folder, for the line printed at the end.
-    pub error: Option<String>,
-    /// What the status bar says about saving, when something is wrong.
-    pub problem: Option<String>,
+    link: Link,
+    writer: Option<JoinHandle<()>>,
 }
 
 impl Recorder {
     /// A recorder for a record called `name` on screen, saved in `dir`.
     pub fn new(dir: Option<PathBuf>, target: Option<Duration>, name: &'static str) -> Recorder {
-        let problem = dir
+        let link: Link = Arc::default();
+        lock(&link).problem = dir
             .is_none()
             .then(|| format!("{name} not saved: no state directory (set HOME or XDG_STATE_HOME)"));
+        let writer = dir.as_ref().and_then(|_| {
+            let shared = Arc::clone(&link);
+            thread::Builder::new()
+                .name("record-writer".into())
+                .spawn(move || write_records(&shared, name))
+                .ok()
+        });
         Recorder {
             dir,
             target,
             name,
             started: None,
             saved_at_slide: None,
-            saved: None,
-            error: None,
-            problem,
+            link,
+            writer,
         }
     }
 
-    /// Checkpoints when the slide changed since the last save (or always, at the `end`);
-    /// `now_unix` is the wall clock in Unix seconds.
+    /// Checkpoints when the slide changed since the last save, or always at the `end`, which
+    /// waits until the record is written; `now_unix` is the wall clock in Unix seconds.
     pub fn save(&mut self, at: &Progress, end: bool, now_unix: u64) {
-        if !at.started {
-            return;
+        if at.started {
+            let started = *self.started.get_or_insert(now_unix);
+            if (end || self.saved_at_slide != Some(at.current))
+                && let Some(dir) = &self.dir
+            {
+                self.saved_at_slide = Some(at.current);
+                let job = Job {
+                    dir: dir.clone(),
+                    deck: Arc::clone(at.deck),
+                    started,
+                    target: self.target,
+                    budgets: at.budgets.to_vec(),
+                    spent: at.spent.to_vec(),
+                    current: at.current,
+                    ended: end.then_some(now_unix),
+                };
+                lock(&self.link).job = Some(job);
+                self.link.1.notify_all();
+            }
         }
-        let started = *self.started.get_or_insert(now_unix);
-        if !end && self.saved_at_slide == Some(at.current) {
-            return;
-        }
-        self.saved_at_slide = Some(at.current);
-        let Some(dir) = &self.dir else { return };
-        let mut rec = Record::new(at.deck, started, self.target, at.budgets, at.spent);
-        rec.stopped_at = Some(record::stop_at(at.deck, at.current));
         if end {
-            rec.ended = Some(now_unix);
+            self.finish();
         }
-        match record::save(dir, &rec) {
-            Ok(path) => {
-                self.saved = Some(path);
-                self.error = None;
-                self.problem = None;
-            }
-            Err(e) => {
-                self.error = Some(format!("cannot save the record in {}: {e}", dir.display()));
-                self.problem = Some(format!("{} not saved: {}", self.name, record::failure(&e)));
-            }
+    }
+
+    /// Lets the writer write what it has and end, and waits for it.
+    fn finish(&mut self) {
+        lock(&self.link).closing = true;
+        self.link.1.notify_all();
+        if let Some(writer) = self.writer.take() {
+            let _ = writer.join();
         }
+        // Without a writer (it could not start), write here.
+        let job = lock(&self.link).job.take();
+        if let Some(job) = job {
+            write_one(&self.link, &job, self.name);
+        }
+    }
+
+    /// Where the record was last written.
+    pub fn saved(&self) -> Option<PathBuf> {
+        lock(&self.link).saved.clone()
+    }
+
+    /// The last error writing the record, naming the folder.
+    pub fn error(&self) -> Option<String> {
+        lock(&self.link).error.clone()
+    }
+
+    /// What the status bar should say about saving, when something is wrong.
+    pub fn problem(&self) -> Option<String> {
+        lock(&self.link).problem.clone()
+    }
+}
+
+impl Drop for Recorder {
+    fn drop(&mut self) {
+        if self.writer.is_some() {
+            self.finish();
+        }
+    }
+}
+
+/// The writer thread: writes the latest job whenever there is one, until told to close.
+fn write_records(link: &Link, name: &str) {
+    loop {
+        let job = {
+            let mut shared = lock(link);
+            loop {
+                if let Some(job) = shared.job.take() {
+                    break Some(job);
+                }
+                if shared.closing {
+                    break None;
+                }
+                shared = link.1.wait(shared).unwrap_or_else(PoisonError::into_inner);
+            }
+        };
+        match job {
+            Some(job) => write_one(link, &job, name),
+            None => return,
+        }
+    }
+}
+
+/// Builds and writes one record, and says how it went.
+fn write_one(link: &Link, job: &Job, name: &str) {
+    let mut rec = Record::new(&job.deck, job.started, job.target, &job.budgets, &job.spent);
+    rec.stopped_at = Some(record::stop_at(&job.deck, job.current));
+    rec.ended = job.ended;
+    let result = record::save(&job.dir, &rec);
+    let mut shared = lock(link);
+    match result {
+        Ok(path) => {
+            shared.saved = Some(path);
+            shared.error = None;
+            shared.problem = None;
+        }
+        Err(e) => {
+            shared.error = Some(format!(
+                "cannot save the record in {}: {e}",
+                job.dir.display()
+            ));
+            shared.problem = Some(format!("{name} not saved: {}", record::failure(&e)));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::deck::parse_deck;
+
+    fn deck() -> Arc<Deck> {
+        let source = r#"Deck(title: "T", span: "1953", parts: [Part(id: "p", title: "P", slides: [
+            Slide(title: "A", date: "1953-03-01", notes: "n"),
+            Slide(title: "B", date: "1953-03-02", notes: "n"),
+        ])])"#;
+        Arc::new(parse_deck("t.ron", source.as_bytes()).unwrap().deck)
+    }
+
+    fn progress<'a>(deck: &'a Arc<Deck>, current: usize, spent: &'a [Duration]) -> Progress<'a> {
+        Progress {
+            deck,
+            current,
+            started: true,
+            spent,
+            budgets: &[None, None],
+        }
+    }
+
+    #[test]
+    fn the_final_save_is_written_before_save_returns_and_checkpoints_follow_the_slide() {
+        let dir = tempfile::tempdir().unwrap();
+        let deck = deck();
+        let mut r = Recorder::new(Some(dir.path().to_owned()), None, "rehearsal");
+        let spent = [Duration::from_secs(3), Duration::from_secs(1)];
+        r.save(&progress(&deck, 0, &spent), false, 100);
+        r.save(&progress(&deck, 1, &spent), false, 103);
+        r.save(&progress(&deck, 1, &spent), true, 105);
+        let (records, problems) = record::load_all(dir.path());
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(records.len(), 1, "one record, rewritten in place");
+        let rec = &records[0];
+        assert_eq!((rec.started, rec.ended), (100, Some(105)));
+        assert_eq!(rec.stopped_at.as_ref().map(|s| s.number), Some(2));
+        assert_eq!(rec.slides[0].millis, 3000);
+        assert_eq!(
+            r.saved(),
+            Some(dir.path().join(format!("100-{}.json", std::process::id())))
+        );
+        assert_eq!(r.problem(), None);
+    }
+
+    #[test]
+    fn a_folder_that_cannot_be_written_is_said_in_a_few_words() {
+        let dir = tempfile::tempdir().unwrap();
+        let blocked = dir.path().join("state");
+        std::fs::write(&blocked, "not a folder").unwrap();
+        let deck = deck();
+        let mut r = Recorder::new(Some(blocked.join("classes")), None, "class log");
+        let spent = [Duration::ZERO, Duration::ZERO];
+        r.save(&progress(&deck, 0, &spent), true, 100);
+        assert_eq!(
+            r.problem().as_deref(),
+            Some("class log not saved: a file is in the way")
+        );
+        assert!(r.error().unwrap().contains("cannot save the record in"));
+        let none = Recorder::new(None, None, "rehearsal");
+        assert!(none.problem().unwrap().contains("no state directory"));
     }
 }

@@ -87,7 +87,7 @@ pub fn present(
             Purpose::Rehearse => "rehearsal",
         },
     );
-    app.save_problem.clone_from(&recorder.problem);
+    app.save_problem = recorder.problem();
     let mut events = Events::new(tty).context("listening to the terminal")?;
     let hub = match session {
         Session::Class { socket, .. } => start_hub(&mut app, socket.as_ref(), events.poster()),
@@ -134,14 +134,14 @@ fn save(recorder: &mut Recorder, app: &App, end: bool) {
 /// Tells the user, after the screen is restored, what was saved. A class is logged quietly
 /// (`tribune log` shows it); only a failure to log it is worth a line.
 fn report(recorder: &Recorder, app: &App) {
-    if let Some(e) = &recorder.error {
-        say(e);
+    if let Some(e) = recorder.error() {
+        say(&e);
         return;
     }
     if app.purpose != Purpose::Rehearse {
         return;
     }
-    if let Some(path) = &recorder.saved {
+    if let Some(path) = recorder.saved() {
         let spent = app.spent_now();
         let slides = spent.iter().filter(|d| !d.is_zero()).count();
         let total: Duration = spent.iter().sum();
@@ -230,6 +230,12 @@ fn event_loop(
             // Before the first move only the wall clock's minute moves on screen.
             dirty |= app.started_at.is_some() || app.clock != clock;
         }
+        // The writer says how saving went; the status bar follows.
+        let problem = recorder.problem();
+        if app.save_problem != problem {
+            apply(app, Action::SaveProblem(problem));
+            dirty = true;
+        }
         if dirty {
             // The audience first: the class should not wait for the teacher's screen.
             if let Some(hub) = hub {
@@ -305,9 +311,6 @@ fn event_loop(
         apply(app, action);
         dirty = true;
         save(recorder, app, false);
-        if app.save_problem != recorder.problem {
-            apply(app, Action::SaveProblem(recorder.problem.clone()));
-        }
     };
     // Bring the clock up to the moment we stop, so the slide on screen keeps its time even
     // when a signal ends the loop between two ticks.
