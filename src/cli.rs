@@ -29,7 +29,8 @@ pub enum Command {
     /// Present a deck (the default).
     Present(PresentArgs),
     /// Check a deck: errors and warnings on stderr; exit 0 if it can be presented, 1 if not.
-    Check(DeckArg),
+    /// With --size, also every slide that would not fit a screen of that size.
+    Check(CheckArgs),
     /// List the slides: NUMBER, PART, DATE and TITLE, tab-separated.
     Outline(OutlineArgs),
     /// Rehearse: the presenter with notes, a clock and pacing against a time budget; the
@@ -124,6 +125,37 @@ pub struct OutlineArgs {
     /// Print JSON instead of tab-separated lines.
     #[arg(long)]
     pub json: bool,
+}
+
+/// Options of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Which deck.
+    #[command(flatten)]
+    pub deck: DeckArg,
+    /// A screen size to check every slide against (`80x24`), in the audience window and the
+    /// presenter's layouts; may be given more than once.
+    #[arg(long, value_name = "COLSxROWS", value_parser = parse_size)]
+    pub size: Vec<(u16, u16)>,
+    /// Slides that do not fit are errors (exit 1), not warnings.
+    #[arg(long, requires = "size")]
+    pub strict: bool,
+}
+
+/// Reads `80x24` as (80, 24).
+fn parse_size(text: &str) -> Result<(u16, u16), String> {
+    let bad = || format!("`{text}` is not a size; write it like `80x24` (columns x rows)");
+    let (w, h) = text.split_once(['x', 'X']).ok_or_else(bad)?;
+    let w: u16 = w.trim().parse().map_err(|_| bad())?;
+    let h: u16 = h.trim().parse().map_err(|_| bad())?;
+    if w < crate::layout::MIN_SIZE.0 || h < crate::layout::MIN_SIZE.1 {
+        return Err(format!(
+            "`{text}` is smaller than tribune draws on ({}x{})",
+            crate::layout::MIN_SIZE.0,
+            crate::layout::MIN_SIZE.1
+        ));
+    }
+    Ok((w, h))
 }
 
 /// Options of `errata`.

@@ -24,7 +24,7 @@ pub use error::Error;
 /// Runs the command line and returns the process's exit code.
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
-        Some(Command::Check(deck)) => check::run(&deck),
+        Some(Command::Check(args)) => check::run(&args),
         Some(Command::Outline(args)) => outline::run(&args),
         Some(Command::Present(args)) => present::present(&args),
         Some(Command::Rehearse(args)) => present::rehearse(&args),

@@ -31,6 +31,8 @@ pub struct Loaded {
     pub deck: Deck,
     /// Things that work but are probably not what the author meant.
     pub warnings: Vec<Diagnostic>,
+    /// The text it was read from, line ends made LF, so later messages can point into it.
+    pub source: String,
 }
 
 /// Reads and validates the deck at `path`; `name` is how messages refer to it.
@@ -60,7 +62,11 @@ pub fn parse_deck(name: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
     })?;
     let (errors, warnings) = validate::check(&deck, name, source);
     if errors.is_empty() {
-        Ok(Loaded { deck, warnings })
+        Ok(Loaded {
+            deck,
+            warnings,
+            source: source.to_owned(),
+        })
     } else {
         Err(LoadError {
             diagnostics: errors.into_iter().chain(warnings).collect(),

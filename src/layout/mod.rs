@@ -6,6 +6,7 @@
 //! Above `deck` and `timing`; below `app`, which asks it how far a slide can scroll.
 
 pub mod details;
+pub mod fit;
 pub mod geometry;
 pub mod next;
 pub mod notes;
