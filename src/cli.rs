@@ -40,7 +40,7 @@ pub enum Command {
     Report(ReportArgs),
     /// The audience window, for the projector: the slide alone, following the presenter of
     /// the same deck (`tribune` in another terminal). `q` quits.
-    Audience(DeckArg),
+    Audience(AudienceArgs),
     /// The classes given from a deck: when, for how long, which slides and dates each covered,
     /// and where the last one stopped.
     Log(LogArgs),
@@ -54,6 +54,18 @@ pub enum Command {
 pub struct DeckArg {
     /// A deck file (RON); without it, the bundled lecture "The two deaths of Stalin".
     pub deck: Option<PathBuf>,
+}
+
+/// Options of `audience`.
+#[derive(Debug, Args, Clone, Default)]
+pub struct AudienceArgs {
+    /// Which deck.
+    #[command(flatten)]
+    pub deck: DeckArg,
+    /// The colour theme: dark, light, projector, or a theme file; the presenter's theme key
+    /// changes it for the class too.
+    #[arg(long, value_name = "NAME|PATH")]
+    pub theme: Option<String>,
 }
 
 /// Options of `present`.
@@ -82,6 +94,10 @@ pub struct PresentArgs {
     /// connects.
     #[arg(long)]
     pub presenter: bool,
+    /// The colour theme: dark (the default), light, projector, or a theme file; overrides
+    /// the deck's own `theme`. `c` cycles through them while presenting.
+    #[arg(long, value_name = "NAME|PATH")]
+    pub theme: Option<String>,
 }
 
 /// Options of `rehearse`.

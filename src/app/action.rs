@@ -45,6 +45,10 @@ pub enum Action {
     NotesShorter,
     /// Show or hide the slide's sources and corrections.
     ToggleDetails,
+    /// The next colour theme (the loop picks it; the state records it as `ThemeChosen`).
+    NextTheme,
+    /// The theme the presenter chose, by name; audience windows follow it.
+    ThemeChosen(String),
     /// Show or hide the timeline sidebar.
     ToggleTimeline,
     /// Show or hide the key help.

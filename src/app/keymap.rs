@@ -77,6 +77,7 @@ fn handle_normal(code: KeyCode) -> Option<Action> {
         KeyCode::Char('+' | '=') => Action::NotesTaller,
         KeyCode::Char('-' | '_') => Action::NotesShorter,
         KeyCode::Char('e') => Action::ToggleDetails,
+        KeyCode::Char('c') => Action::NextTheme,
         KeyCode::Char('t') => Action::ToggleTimeline,
         KeyCode::Char('b' | '.') => Action::Blank,
         KeyCode::Char('f') => Action::ToggleFreeze,
@@ -143,6 +144,7 @@ mod tests {
     #[case(KeyCode::Char('='), Action::NotesTaller)]
     #[case(KeyCode::Char('-'), Action::NotesShorter)]
     #[case(KeyCode::Char('e'), Action::ToggleDetails)]
+    #[case(KeyCode::Char('c'), Action::NextTheme)]
     #[case(KeyCode::Char('t'), Action::ToggleTimeline)]
     #[case(KeyCode::Char('b'), Action::Blank)]
     #[case(KeyCode::Char('.'), Action::Blank)]

@@ -109,6 +109,10 @@ pub struct Shown {
     pub blank: bool,
     /// The presenter has frozen the audience on this slide.
     pub frozen: bool,
+    /// The colour theme the presenter chose with the theme key, for the class to follow;
+    /// absent until then, so each window keeps the theme it was started with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<String>,
     /// How many slides the presenter's deck has and a fingerprint of it, so an audience
     /// window with another version of the deck notices.
     pub slides: usize,
@@ -179,6 +183,8 @@ pub struct App {
     pub resume: Option<usize>,
     /// Why the class log or rehearsal record is not being saved, shown until a save works.
     pub save_problem: Option<String>,
+    /// The colour theme chosen with the theme key, which audience windows follow.
+    pub theme_choice: Option<String>,
 }
 
 impl App {
@@ -216,6 +222,7 @@ impl App {
             audience: Audience::default(),
             resume: None,
             save_problem: None,
+            theme_choice: None,
         };
         if let Some(v) = app.visited.first_mut() {
             *v = true;
@@ -423,6 +430,7 @@ impl App {
             frozen: false,
             slides: self.slide_count(),
             fingerprint: self.fingerprint,
+            theme: self.theme_choice.clone(),
         }
     }
 }

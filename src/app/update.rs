@@ -33,7 +33,14 @@ impl App {
                 self.save_problem = problem;
                 return None;
             }
-            Action::Suspend => return None,
+            Action::Suspend | Action::NextTheme => return None,
+            Action::ThemeChosen(name) => {
+                self.theme_choice = Some(name);
+                if let Some(frozen) = &mut self.audience.frozen {
+                    frozen.theme.clone_from(&self.theme_choice);
+                }
+                return None;
+            }
             Action::AudienceCount(n) => {
                 self.audience.connected = n;
                 if n > 0 && !self.audience.presenter_view {

@@ -3,15 +3,17 @@
 use std::process::ExitCode;
 
 use super::error::Error;
-use super::input::load;
-use crate::cli::DeckArg;
+use super::input::{load, theme};
+use crate::cli::AudienceArgs;
 use crate::deck::load_path;
 use crate::timing::record;
 use crate::tui;
 
 /// Runs an audience window.
-pub fn run(arg: &DeckArg) -> Result<ExitCode, Error> {
+pub fn run(args: &AudienceArgs) -> Result<ExitCode, Error> {
+    let arg = &args.deck;
     let loaded = load(arg)?;
+    let theme = theme(args.theme.as_deref(), &loaded.deck)?;
     let socket = crate::link::socket_path(&record::deck_key(arg.deck.as_deref()))
         .map_err(|e| Error::Failed(format!("cannot follow a presenter: {e}")))?;
     let tty = tui::check_terminal()?;
@@ -20,7 +22,7 @@ pub fn run(arg: &DeckArg) -> Result<ExitCode, Error> {
         Some(path) => load_path(path).ok().map(|l| l.deck),
         None => None,
     };
-    tui::audience(loaded.deck, &socket, tty, reload)
+    tui::audience(loaded.deck, &socket, tty, theme, reload)
         .map(tui::Ending::exit_code)
         .map_err(|e| Error::Failed(format!("{e:#}")))
 }

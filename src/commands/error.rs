@@ -12,6 +12,9 @@ pub enum Error {
     /// The deck did not load; its diagnostics say why.
     #[error("{} in the deck; it was not loaded", errors(.0))]
     Deck(LoadError),
+    /// The theme file did not load; its diagnostics say why.
+    #[error("{} in the theme; it was not loaded", errors(.0))]
+    Theme(LoadError),
     /// Presenting where there is no terminal.
     #[error(transparent)]
     NoTerminal(#[from] NoTerminal),
@@ -36,13 +39,13 @@ impl Error {
     pub fn exit_code(&self) -> ExitCode {
         match self {
             Error::NoTerminal(_) => ExitCode::from(2),
-            Error::Deck(_) | Error::Failed(_) => ExitCode::FAILURE,
+            Error::Deck(_) | Error::Theme(_) | Error::Failed(_) => ExitCode::FAILURE,
         }
     }
 
     /// Prints the error on stderr: a deck's diagnostics first, then one line.
     pub fn print(&self) {
-        if let Error::Deck(e) = self {
+        if let Error::Deck(e) | Error::Theme(e) = self {
             eprint!("{}", render_all(&e.diagnostics));
         }
         eprintln!("tribune: {self}");

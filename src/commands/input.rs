@@ -7,6 +7,7 @@ use super::error::Error;
 use crate::cli::DeckArg;
 use crate::deck::{BUNDLED_NAME, BUNDLED_SOURCE, Loaded, load_path, parse_deck};
 use crate::timing::record::{self, Record};
+use crate::ui::theme::{Theme, no_colour_wanted};
 
 /// Loads the deck a user named, or the bundled lecture.
 pub fn load(arg: &DeckArg) -> Result<Loaded, Error> {
@@ -40,5 +41,20 @@ pub fn state_dir(purpose: &str) -> Result<PathBuf, Error> {
         Error::Failed(format!(
             "no state directory (set XDG_STATE_HOME or HOME) to read {purpose} from"
         ))
+    })
+}
+
+/// The theme to present in: `--theme`, else the deck's own, else the default; with no colour
+/// at all when `NO_COLOR` asks for it.
+pub fn theme(arg: Option<&str>, deck: &crate::deck::Deck) -> Result<Theme, Error> {
+    let name = arg.or(deck.theme.as_ref().map(crate::deck::Prose::as_str));
+    let theme = match name {
+        Some(name) => Theme::load(name).map_err(Error::Theme)?,
+        None => Theme::bundled(),
+    };
+    Ok(if no_colour_wanted() {
+        theme.without_colour()
+    } else {
+        theme
     })
 }

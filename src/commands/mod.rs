@@ -29,7 +29,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Present(args)) => present::present(&args),
         Some(Command::Rehearse(args)) => present::rehearse(&args),
         Some(Command::Report(args)) => report::run(&args),
-        Some(Command::Audience(deck)) => audience::run(&deck),
+        Some(Command::Audience(args)) => audience::run(&args),
         Some(Command::Log(args)) => log::run(&args),
         Some(Command::Errata(args)) => errata::run(&args),
         None => present::present(&cli.present),

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use super::error::Error;
-use super::input::{load, read_records};
+use super::input::{load, read_records, theme};
 use crate::app::Purpose;
 use crate::cli::{PresentArgs, RehearseArgs};
 use crate::deck::Seconds;
@@ -50,8 +50,9 @@ fn run(args: &PresentArgs, purpose: Purpose, target: Option<Duration>) -> Result
             }
         }
     };
+    let theme = theme(args.theme.as_deref(), &loaded.deck)?;
     let tty = tui::check_terminal()?;
-    tui::present(loaded, args, &records, &session, tty)
+    tui::present(loaded, args, &records, &session, tty, theme)
         .map(tui::Ending::exit_code)
         .map_err(|e| Error::Failed(format!("{e:#}")))
 }

@@ -30,6 +30,10 @@ pub struct Deck {
     /// among the slides that have no `duration` of their own.
     #[serde(default)]
     pub duration: Option<Seconds>,
+    /// The colour theme to present in (`dark`, `light`, `projector`, or a theme file's path);
+    /// `--theme` overrides it.
+    #[serde(default)]
+    pub theme: Option<Prose>,
     /// The lecture's parts, in order; each holds its slides.
     pub parts: Vec<Part>,
 }

@@ -218,6 +218,7 @@ mod tests {
             frozen: false,
             slides: 84,
             fingerprint: 7,
+            theme: None,
         }
     }
 

@@ -22,6 +22,7 @@ pub fn audience(
     deck: Deck,
     socket: &Path,
     tty: Tty,
+    theme: Theme,
     reload: impl Fn() -> Option<Deck>,
 ) -> anyhow::Result<Ending> {
     let mut follower = Follower::new(deck);
@@ -34,7 +35,7 @@ pub fn audience(
     })
     .context("starting the link")?;
     let result = Screen::enter(false).and_then(|mut screen| {
-        let ending = audience_loop(&mut screen, &mut follower, &mut events, &reload);
+        let ending = audience_loop(&mut screen, &mut follower, theme, &mut events, &reload);
         screen.leave(events.terminal_alive());
         ending
     });
@@ -45,10 +46,10 @@ pub fn audience(
 fn audience_loop(
     screen: &mut Screen,
     follower: &mut Follower,
+    mut theme: Theme,
     events: &mut Events,
     reload: &dyn Fn() -> Option<Deck>,
 ) -> anyhow::Result<Ending> {
-    let theme = Theme::bundled();
     let (w, h) = terminal::size()?;
     follower.update(Cue::Resize(w, h));
     let mut dirty = true;
@@ -69,6 +70,18 @@ fn audience_loop(
         // Nothing on this screen moves by itself: sleep until something happens.
         let cue = match events.next(None)? {
             Event::Heard(Heard::Show(shown)) => {
+                // The presenter changed the theme with its key: the class's screen follows.
+                if let Some(name) = &shown.theme
+                    && *name != theme.name
+                    && let Ok(chosen) = Theme::load(name)
+                {
+                    theme = if theme.colour {
+                        chosen
+                    } else {
+                        chosen.without_colour()
+                    };
+                    dirty = true;
+                }
                 if shown.fingerprint != follower.fingerprint
                     && let Some(deck) = reload()
                 {

@@ -33,6 +33,7 @@ pub fn present(
     records: &[record::Record],
     session: &Session,
     tty: Tty,
+    theme: Theme,
 ) -> anyhow::Result<Ending> {
     let mut app = App::new(loaded.deck);
     app.show_notes = args.notes || args.presenter;
@@ -97,6 +98,7 @@ pub fn present(
         let ending = event_loop(
             &mut screen,
             &mut app,
+            theme,
             &mut events,
             &mut recorder,
             hub.as_ref(),
@@ -208,12 +210,12 @@ fn start_slide(
 fn event_loop(
     screen: &mut Screen,
     app: &mut App,
+    mut theme: Theme,
     events: &mut Events,
     recorder: &mut Recorder,
     hub: Option<&Hub>,
 ) -> anyhow::Result<Ending> {
     let start = Instant::now();
-    let theme = Theme::bundled();
     let mut timeline = Memo::default();
     let (w, h) = terminal::size()?;
     apply(app, Action::Resize(w, h));
@@ -304,6 +306,13 @@ fn event_loop(
             dirty = true;
             continue;
         }
+        if action == Action::NextTheme {
+            theme = next_theme(&theme);
+            apply(app, Action::ThemeChosen(theme.name.clone()));
+            app.message = Some(format!("theme: {} (c for the next)", theme.name));
+            dirty = true;
+            continue;
+        }
         apply(app, tick(start.elapsed()));
         // A key means what the screen says, and an audience that joined since the last look
         // changes what `b` and `f` do.
@@ -350,5 +359,15 @@ fn apply(app: &mut App, action: Action) {
     let mut next = Some(action);
     while let Some(a) = next {
         next = app.update(a);
+    }
+}
+
+/// The theme after `theme` in the cycle, without colour still if it had none (`NO_COLOR`).
+pub fn next_theme(theme: &Theme) -> Theme {
+    let next = Theme::named(theme.next_name()).unwrap_or_else(Theme::bundled);
+    if theme.colour {
+        next
+    } else {
+        next.without_colour()
     }
 }

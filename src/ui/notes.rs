@@ -87,7 +87,8 @@ fn timing_line(app: &App, theme: &Theme) -> Option<Line<'static>> {
 /// the notes), whose rule continues the timeline's when the sidebar is open above it.
 pub fn render_notes(app: &App, theme: &Theme, pane: &NotesPane, buf: &mut Buffer) {
     let area = paint::rect(pane.area);
-    let rule = "─".repeat(usize::from(area.width));
+    let glyphs = theme.rule_glyphs();
+    let rule = glyphs.across.repeat(usize::from(area.width));
     buf.set_string(area.x, area.y, &rule, theme.rule());
     if let Some(header) = pane.header {
         render_header(app, theme, paint::rect(header), buf);
@@ -100,10 +101,14 @@ pub fn render_notes(app: &App, theme: &Theme, pane: &NotesPane, buf: &mut Buffer
             rule_x,
             joins_timeline,
         } => {
-            let junction = if joins_timeline { "┼" } else { "┬" };
+            let junction = if joins_timeline {
+                glyphs.cross
+            } else {
+                glyphs.tee
+            };
             buf.set_string(rule_x, area.y, junction, theme.rule());
             for y in next.y..next.bottom() {
-                buf.set_string(rule_x, y, "│", theme.rule());
+                buf.set_string(rule_x, y, glyphs.down, theme.rule());
             }
             render_next(app, theme, paint::rect(next), Placement::Beside, buf);
         }

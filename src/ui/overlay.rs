@@ -30,6 +30,7 @@ pub const KEYS: &[(&str, &str)] = &[
         "scroll the notes / give them more or fewer rows",
     ),
     ("e", "the slide's sources and corrections"),
+    ("c", "next colour theme: dark, light, projector"),
     ("b or .", "blank the screen (the audience's if connected)"),
     ("f", "freeze the audience's screen / follow again"),
     ("r", "resume where the last class stopped"),

@@ -64,7 +64,7 @@ impl Widget for PresenterView<'_> {
         .render(paint::rect(slide_area), buf);
         if let Some(side) = p.timeline {
             for y in side.y..side.bottom() {
-                buf.set_string(side.x, y, "│", theme.rule());
+                buf.set_string(side.x, y, theme.rule_glyphs().down, theme.rule());
             }
             TimelineView {
                 rows: timeline,
