@@ -13,7 +13,7 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 
-pub use date::{DateQuery, DayRange, DeckDate};
+pub use date::{Candidate, DateQuery, DayRange, DeckDate, Resolved};
 pub use diagnostic::{Diagnostic, LoadError, Severity};
 pub use load::{BUNDLED_NAME, BUNDLED_SOURCE, Loaded, load_path, parse_deck};
 
