@@ -297,6 +297,13 @@ impl DeckDate {
         }
     }
 
+    /// Why this date could not be read, as (message, hint); `None` for a good date.
+    pub(super) fn problem(&self) -> Option<(&str, Option<&str>)> {
+        self.problem
+            .as_ref()
+            .map(|p| (p.long.as_str(), p.hint.as_deref()))
+    }
+
     /// The days a query may match loosely: [`DeckDate::range`] widened by the circa rule of the
     /// module header at each circa end; equal to `range` for an exact date.
     pub fn loose_range(&self) -> DayRange {
@@ -640,7 +647,7 @@ fn read_written(text: &str) -> Result<Reading, Problem> {
                 month,
             }
         }
-        [a, b, y] => {
+        [a, b, y] if is_number(y) || signed(y) => {
             // `5 March 1953` or `March 5 1953` (the comma was split away).
             let (day, month) = if a.starts_with(|c: char| c.is_ascii_digit()) {
                 (a, b)
@@ -855,10 +862,10 @@ fn julian_leap_day(year: i16) -> Problem {
         short: format!("29 February {y} is not in tribune's Gregorian calendar"),
         hint: julian_to_gregorian(year, 2, 29).map(|d| {
             format!(
-                "if the source counts in the Julian calendar, the day is {} {} {} in tribune's",
-                d.day(),
-                month_name(d.month()),
-                year_text(d.year())
+                "if the source uses the Julian calendar, write the same day as tribune counts \
+                 it: `{}-{:02}`",
+                iso_month(d),
+                d.day()
             )
         }),
     }
@@ -1339,6 +1346,7 @@ mod tests {
     #[case("c. October", "circa needs a year")]
     #[case("Smarch 1953", "no month called `Smarch`")]
     #[case("Ides of March 44 BC", "`Ides of March 44 BC` is not a date")]
+    #[case("the Ides of March", "`the Ides of March` is not a date")]
     #[case("", "is not a date")]
     #[case("1953/", "is not a date")]
     #[case("1953-03-05-01", "is not a date")]
@@ -1356,7 +1364,8 @@ mod tests {
         assert_eq!(
             hint.as_deref(),
             Some(
-                "if the source counts in the Julian calendar, the day is 7 March 1100 in tribune's"
+                "if the source uses the Julian calendar, write the same day as tribune counts \
+                 it: `1100-03-07`"
             )
         );
     }

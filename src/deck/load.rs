@@ -468,6 +468,44 @@ mod tests {
     }
 
     #[test]
+    fn every_bad_date_is_reported_at_its_place_in_line_order() {
+        // The deck's span comes last in the file but first in the struct; two slides share a
+        // bad date. A bad span must not also make "outside the span" warnings.
+        let source = r#"Deck(
+    title: "Small",
+    parts: [
+        Part(id: "one", title: "One", slides: [
+            Slide(title: "A", date: "1953-02-30", notes: "n"),
+            Slide(title: "B", date: "1953-02-30", span: "1953-13", notes: "n"),
+        ]),
+    ],
+    span: "1953/1952",
+)"#;
+        let diagnostics = parse_deck("t.ron", source.as_bytes())
+            .unwrap_err()
+            .diagnostics;
+        let got: Vec<(usize, usize, usize, &str)> = diagnostics
+            .iter()
+            .map(|d| (d.line, d.column, d.width, d.message.as_str()))
+            .collect();
+        let feb = "February 1953 has only 28 days, so day 30 does not exist";
+        assert_eq!(
+            got,
+            [
+                (5, 38, 10, feb),
+                (6, 38, 10, feb),
+                (6, 58, 7, "there is no month 13; months run from 01 to 12"),
+                (
+                    9,
+                    12,
+                    9,
+                    "the interval `1953/1952` ends before it starts; write the earlier date first"
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn typo_in_field_gets_a_suggestion() {
         let d = error_of(&SMALL.replace("title: \"A\"", "titel: \"A\""));
         assert_eq!((d.line, d.column), (6, 19), "{d}");

@@ -259,9 +259,11 @@ impl<'de> Deserialize<'de> for Prose {
 }
 
 impl<'de> Deserialize<'de> for DeckDate {
+    /// A string that is not a date still deserializes, holding its problem, so the loader can
+    /// report every bad date in one run, each at its place; `parse_deck` refuses such a deck.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        DeckDate::parse(&text).map_err(de::Error::custom)
+        Ok(DeckDate::read(&text))
     }
 }
 
