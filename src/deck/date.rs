@@ -231,7 +231,8 @@ impl Problem {
 /// The forms a deck date may take, for the hint under an unreadable one.
 const DECK_FORMS: &str = "write a day `1953-03-05` or `15 March 44 BC`, a month `1953-03`, a \
                           year `1953` or `44 BC`, `1950s`, `11th century`, `c. 1066`, or an \
-                          interval `1953-02-28/1953-03-05`";
+                          interval `1953-02-28/1953-03-05`; a slide shows other words for its \
+                          date with `date_label: \"…\"`";
 
 /// A date as written in a deck, with its precision kept for display.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -79,6 +79,10 @@ pub struct Slide {
     pub title: Prose,
     /// The moment the slide is about: where a date jump lands and where the timeline marks it.
     pub date: DeckDate,
+    /// What the display calls the date instead of the computed text ("the Ides of March");
+    /// `date` still places the slide. See [`Slide::shown_date`].
+    #[serde(default)]
+    pub date_label: Option<Prose>,
     /// A wider stretch the slide covers, drawn as a bar on the timeline.
     #[serde(default)]
     pub span: Option<DeckDate>,
@@ -124,6 +128,15 @@ impl Slide {
             .iter()
             .filter(|b| matches!(b, Block::Pause))
             .count()
+    }
+
+    /// The date as the slide shows it: its `date_label` when it has one that is not blank,
+    /// else the date in words (`15 March 44 BC`, `c. 1066`).
+    pub fn shown_date(&self) -> String {
+        match &self.date_label {
+            Some(label) if !label.as_str().trim().is_empty() => label.as_str().to_owned(),
+            _ => self.date.human(),
+        }
     }
 
     /// The day range the slide touches: its date, widened by its span.
@@ -397,6 +410,23 @@ mod tests {
     #[case("99999999999h")]
     fn bad_durations(#[case] text: &str) {
         assert!(Seconds::parse(text).is_err());
+    }
+
+    #[rstest]
+    #[case(r#"date: "-0043-03-15""#, "15 March 44 BC")]
+    #[case(
+        r#"date: "-0043-03-15", date_label: "the Ides of March""#,
+        "the Ides of March"
+    )]
+    #[case(r#"date: "c. 1066", date_label: "  ""#, "c. 1066")]
+    fn a_slide_shows_its_label_or_its_date(#[case] fields: &str, #[case] shown: &str) {
+        let source = format!(
+            r#"Deck(title: "t", span: "44 BC", parts: [Part(id: "p", title: "p", slides: [
+                Slide(title: "s", {fields}, notes: "n"),
+            ])])"#
+        );
+        let deck = parse_deck("t.ron", source.as_bytes()).unwrap().deck;
+        assert_eq!(deck.slides().next().unwrap().shown_date(), shown);
     }
 
     #[test]
