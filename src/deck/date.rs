@@ -11,16 +11,21 @@
 //!
 //! **Forms** (case does not matter; deck dates and queries share them unless noted):
 //!
-//! | form | examples | covers |
-//! |---|---|---|
-//! | ISO day, month, year; a year of any length, `-` before AD 1 | `1953-03-05`, `793-06-08`, `-0043-03-15`, `1953-03`, `-0043`, `793` | that day, month or year |
-//! | written day, month, year | `5 March 1953`, `March 5, 1953`, `15 March 44 BC`, `March 44 BCE`, `AD 793`, `793 AD`, `793 CE` | the same |
-//! | decade | `1950s`, `440s BC` | 1950–1959; 449–440 BC |
-//! | century | `11th century`, `5th century BC`, `1st century` | 1001–1100; 500–401 BC; AD 1–100 |
-//! | circa before any of those | `c. 1066`, `ca. 1066`, `circa 1066`, `c. 14 October 1066` | as written, plus a loose range (below) |
-//! | interval, decks only | `1953-02-28/1953-03-05`, `-0043/0014`, `c. 1200/1250` | first day of the start to last day of the end |
-//! | season, queries only | `spring 1956`; `winter 1956` is Dec 1955 to Feb 1956 | three months |
-//! | no year, [`DateQuery::resolve`] only | `23 Oct`, `October`, `spring` | read within the deck's span |
+//! - ISO day, month or year, the year of any length with `-` before AD 1: `1953-03-05`,
+//!   `793-06-08`, `-0043-03-15`, `1953-03`, `-0043`, `793`;
+//! - written day, month or year: `5 March 1953`, `March 5, 1953`, `15 March 44 BC`,
+//!   `March 44 BCE`, `AD 793`, `793 AD`, `793 CE`;
+//! - a decade: `1950s` (1950–1959), `440s BC` (449–440 BC);
+//! - a century: `11th century` (1001–1100), `5th century BC` (500–401 BC), `1st century`
+//!   (AD 1–100);
+//! - circa before any of those: `c. 1066`, `ca. 1066`, `circa 1066`, `c. 14 October 1066`,
+//!   which covers what it names and has a loose range besides (below);
+//! - decks only, an interval `start/end` of any of those, from the first day of the start to
+//!   the last day of the end: `1953-02-28/1953-03-05`, `-0043/0014`, `c. 1200/1250`;
+//! - queries only, a season: `spring 1956` (March to May); `winter 1956` is December 1955 to
+//!   February 1956;
+//! - [`DateQuery::resolve`] only, no year: `23 Oct`, `October`, `spring`, read within the
+//!   deck's span.
 //!
 //! In written forms a year of one or two digits needs its era (`AD 14`, `44 BC`): `March 53` is
 //! more often short for 1953 than AD 53. ISO forms take the year as given (`0014` is AD 14).
