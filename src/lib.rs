@@ -2,10 +2,10 @@
 //!
 //! The rooms, each importing only from those listed before it (`.ci/rooms` checks it):
 //! `text` (display widths, emphasis, wrapping) → `deck` (the RON format, loading, dates) →
-//! `cli` (the command line's types) and `timing` (budgets, records, reports, the class log) →
-//! `layout` (slides, panes and the timeline as positioned text, no terminal) → `app` (state,
-//! actions, the pure `update`) → `link` (the audience socket) → `ui` (drawing with ratatui) →
-//! `tui` (the terminal, events, the two loops) → `commands` (the subcommands).
+//! `timing` (budgets, records, reports, the class log) → `layout` (slides, panes and the
+//! timeline as positioned text, no terminal) → `cli` (the command line's types) → `app`
+//! (state, actions, the pure `update`) → `link` (the audience socket) → `ui` (drawing with
+//! ratatui) → `tui` (the terminal, events, the two loops) → `commands` (the subcommands).
 
 pub mod app;
 pub mod cli;

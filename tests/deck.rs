@@ -155,3 +155,75 @@ fn the_lectures_budgets_add_up_to_its_duration() {
     let sum: std::time::Duration = budgets.iter().flatten().sum();
     assert_eq!(sum.as_secs(), 90 * 60);
 }
+
+/// Five slides around 15 March 44 BC: a year, a circa month, the day itself under a label, a
+/// circa day, and a flash-forward to AD 14 inside a span that crosses the era boundary.
+const IDES: &str = r#"Deck(
+    title: "The Ides of March",
+    span: "-0044/0014",
+    milestones: [(date: "15 March 44 BC", label: "Caesar killed")],
+    parts: [
+        Part(id: "ides", title: "The Ides", slides: [
+            Slide(id: "rome", title: "Rome in 44 BC", date: "44 BC", notes: "The year."),
+            Slide(id: "omens", title: "Omens", date: "c. February 44 BC", notes: "Spurinna."),
+            Slide(
+                id: "ides",
+                title: "The murder",
+                date: "-0043-03-15",
+                date_label: "the Ides of March",
+                notes: "The Theatre of Pompey.",
+            ),
+            Slide(id: "funeral", title: "The funeral", date: "c. 20 March 44 BC", notes: "Antony."),
+            Slide(id: "augustus", title: "Augustus dies", date: "19 August AD 14", notes: "Nola."),
+        ]),
+    ],
+)"#;
+
+#[test]
+fn a_deck_on_the_ides_of_march_loads_and_its_dates_land() {
+    let loaded = parse_deck("ides.ron", IDES.as_bytes())
+        .unwrap_or_else(|e| panic!("the Ides deck does not load:\n{e}"));
+    assert!(
+        loaded.warnings.is_empty(),
+        "{}",
+        tribune::deck::diagnostic::render_all(&loaded.warnings)
+    );
+    let deck = loaded.deck;
+    let shown: Vec<String> = deck
+        .slides()
+        .map(tribune::deck::Slide::shown_date)
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "44 BC",
+            "c. February 44 BC",
+            "the Ides of March",
+            "c. 20 March 44 BC",
+            "19 August AD 14"
+        ]
+    );
+    assert_eq!(deck.span.human(), "45 BC – AD 14");
+    assert!(deck.slides().nth(3).is_some_and(|s| s.date.approximate));
+
+    let index = DateIndex::new(&deck);
+    let lookup = |q: &str| {
+        index
+            .lookup(&DateQuery::parse(q).unwrap().range)
+            .unwrap_or_else(|| panic!("{q} matches nothing"))
+    };
+    // The whole year holds the first four slides as written; the first in deck order wins.
+    let year = lookup("44 BC");
+    assert_eq!((year.target, &year.primary), (0, &vec![0, 1, 2, 3]));
+    // The day: the labelled slide, then the year around it, then the two circa slides whose
+    // loose ranges reach it (December 45 BC to April 44 BC; 13 to 27 March 44 BC).
+    let day = lookup("15 March 44 BC");
+    assert_eq!(day.target, 2);
+    assert_eq!(
+        (day.primary, day.secondary, day.approximate),
+        (vec![2], vec![0], vec![1, 3])
+    );
+    // Written as the label says, the ISO way, or the American way: the same day.
+    assert_eq!(lookup("-0043-03-15").target, 2);
+    assert_eq!(lookup("March 15, 44 BCE").target, 2);
+}

@@ -179,6 +179,9 @@ fn from_ron(name: &str, source: &str, error: &SpannedError) -> Diagnostic {
     let mut width: Option<usize> = None;
     let mut hint: Option<String> = None;
     let past_end = char_offset(source, (line, column)) >= source.trim_end().chars().count();
+    if !past_end && let Some(d) = curly_quotes(name, source, (line, column)) {
+        return d;
+    }
     let message = match &error.code {
         RonError::Eof | RonError::ExpectedStringEnd if !past_end => {
             hint = Some("a string is never closed with `\"`".into());
@@ -216,27 +219,11 @@ fn from_ron(name: &str, source: &str, error: &SpannedError) -> Diagnostic {
             let what = outer.as_deref().unwrap_or("this value");
             format!("`{what}` is missing its required field `{field}`")
         }
-        RonError::ExpectedString => {
-            let found = token_at(source, (line, column));
-            width = Some(found.chars().count().max(1));
-            if found.is_empty() {
-                "expected a string in quotes".to_owned()
-            } else {
-                hint = Some(format!("write \"{found}\""));
-                format!("expected a string in quotes, found `{found}`")
-            }
-        }
-        RonError::ExpectedArray => {
-            hint = Some(
-                "lists are written in square brackets; a bullet with sub-items is \
-                 (\"text\", [\"sub-item\", ...])"
-                    .into(),
-            );
-            "expected a list in square brackets `[...]`".to_owned()
-        }
-        RonError::ExpectedIdentifier => {
-            hint = Some("blocks are written like `Text(\"...\")` or `Bullets([...])`".into());
-            "expected a name here, such as a block kind".to_owned()
+        RonError::ExpectedString | RonError::ExpectedArray | RonError::ExpectedIdentifier => {
+            let shape = wrong_shape(&error.code, source, (line, column));
+            hint = shape.hint;
+            width = shape.width;
+            shape.message
         }
         RonError::Message(message) => {
             if message.contains("control character")
@@ -260,6 +247,268 @@ fn from_ron(name: &str, source: &str, error: &SpannedError) -> Diagnostic {
     match hint {
         Some(h) => diagnostic.with_hint(h),
         None => diagnostic,
+    }
+}
+
+/// What a RON error about a value of the wrong shape means in deck terms: a third level of
+/// bullets, a block given a field name, a single value where a list goes, a milestone without
+/// field names. Reads the brackets open at `pos` to tell which.
+fn wrong_shape(code: &RonError, source: &str, pos: (usize, usize)) -> Described {
+    let context = Context::at(source, pos);
+    let mut hint: Option<String> = None;
+    let mut width: Option<usize> = None;
+    let message = match code {
+        RonError::ExpectedString if context.is_third_level_bullet() => {
+            hint = Some(
+                "write this sub-item as plain text \"…\", or make it an item of its own".into(),
+            );
+            "bullets have two levels: an item and its sub-items".to_owned()
+        }
+        RonError::ExpectedString => {
+            let found = token_at(source, pos);
+            width = Some(found.chars().count().max(1));
+            if let Some(block) = context.field_name_in_newtype(&found) {
+                // `Text(text: "Radio Moscow")`: show it with the author's own text.
+                let after = skip_space(source, (pos.0, pos.1 + found.chars().count()));
+                let text = string_at(source, after).filter(|t| t.chars().count() <= 40);
+                hint = Some(match (block, text) {
+                    ("Text(\"…\")", Some(t)) => format!("write `Text(\"{t}\")`"),
+                    _ => format!("write `{block}`"),
+                });
+                format!(
+                    "`{}` takes its content alone, without a field name `{found}`",
+                    context.innermost()
+                )
+            } else if found.is_empty() {
+                "expected a string in quotes".to_owned()
+            } else {
+                hint = Some(format!("write \"{found}\""));
+                format!("expected a string in quotes, found `{found}`")
+            }
+        }
+        RonError::ExpectedArray => {
+            let found = token_at(source, pos);
+            hint = Some(match (&context.key, item_shape(context.key.as_deref())) {
+                (Some(key), Some(shape)) => {
+                    // `sources: "one"`: a list of strings shows the author's own string.
+                    let item = string_at(source, pos)
+                        .filter(|s| s.chars().count() <= 40 && shape == "\"…\"")
+                        .map_or_else(|| shape.to_owned(), |s| format!("\"{s}\""));
+                    format!("write `{key}: [{item}]`: a list, even of one")
+                }
+                _ if context.innermost() == "Bullets" => {
+                    let block = context
+                        .field_name_in_newtype(&found)
+                        .unwrap_or("Bullets([\"…\", \"…\"])");
+                    format!("write `{block}`")
+                }
+                _ => "lists are written in square brackets; a bullet with sub-items is \
+                          (\"text\", [\"sub-item\", ...])"
+                    .to_owned(),
+            });
+            "expected a list in square brackets `[...]`".to_owned()
+        }
+        RonError::ExpectedIdentifier => match context.list_item_shape() {
+            Some((list, shape)) if shape.starts_with('(') => {
+                let (what, fields) = match list {
+                    "milestones" => ("a milestone", &["date", "label"][..]),
+                    _ => ("a correction", &["was", "now", "why"][..]),
+                };
+                // `("1953-03-05", "Stalin dies")`: the same values with their field names.
+                let values =
+                    tuple_strings(source, pos).filter(|v| (2..=fields.len()).contains(&v.len()));
+                hint = Some(match values {
+                    Some(values) => {
+                        let named: Vec<String> = fields
+                            .iter()
+                            .zip(&values)
+                            .map(|(f, v)| format!("{f}: \"{v}\""))
+                            .collect();
+                        format!("write `({})`", named.join(", "))
+                    }
+                    None => format!("write `{shape}`"),
+                });
+                format!("{what} is written with field names, not as a bare list of values")
+            }
+            _ => {
+                hint = Some("blocks are written like `Text(\"...\")` or `Bullets([...])`".into());
+                "expected a name here, such as a block kind".to_owned()
+            }
+        },
+        _ => "expected a value of another kind here".to_owned(),
+    };
+    Described {
+        message,
+        hint,
+        width,
+    }
+}
+
+/// A message, a hint and how much to underline, when the error's own span is not right.
+struct Described {
+    message: String,
+    hint: Option<String>,
+    width: Option<usize>,
+}
+
+/// Quotation marks that people type, or word processors substitute, for `"`, and their name.
+fn typographic_quote(c: char) -> Option<&'static str> {
+    match c {
+        '“' | '”' | '„' | '‟' | '‘' | '’' | '‚' | '‛' => Some("curly quotes"),
+        '«' | '»' | '‹' | '›' => Some("angle quotes"),
+        '「' | '」' | '『' | '』' => Some("corner brackets"),
+        '＂' => Some("full-width quotes"),
+        _ => None,
+    }
+}
+
+/// A string opened with a typographic quote (`“The funeral”`, `«t»`), wherever ron tripped on
+/// it: the message names the quotes and the hint shows the text in straight ones.
+fn curly_quotes(name: &str, source: &str, pos: (usize, usize)) -> Option<Diagnostic> {
+    let line: Vec<char> = source.split('\n').nth(pos.0 - 1)?.chars().collect();
+    let open = *line.get(pos.1 - 1)?;
+    let kind = typographic_quote(open)?;
+    // Curly quotes inside a straight-quoted string are text, whatever else is wrong there.
+    if pos.1 >= 2 && line.get(pos.1 - 2) == Some(&'"') {
+        return None;
+    }
+    let rest = &line[pos.1..];
+    let close = rest.iter().position(|&c| typographic_quote(c).is_some());
+    let hint = match close {
+        Some(end) if !rest[..end].contains(&'"') => {
+            let inner: String = rest[..end].iter().collect();
+            format!("replace the {kind} with straight ones: \"{inner}\"")
+        }
+        _ => format!("replace the {kind} with straight ones: \"…\""),
+    };
+    let width = close.map_or(1, |end| end + 2);
+    Some(
+        Diagnostic::at(
+            Severity::Error,
+            name,
+            source,
+            pos.0,
+            pos.1,
+            format!("this text is in {kind}; a deck's strings need straight quotes `\"`"),
+        )
+        .with_width(width)
+        .with_hint(hint),
+    )
+}
+
+/// Where in the deck's structure an error is: the brackets still open before it (innermost
+/// last, each with the word that introduced it) and the field key it is the value of, if any.
+struct Context {
+    open: Vec<(char, String)>,
+    key: Option<String>,
+}
+
+impl Context {
+    fn at(source: &str, pos: (usize, usize)) -> Context {
+        let before: String = source.chars().take(char_offset(source, pos)).collect();
+        let open = scan(&before)
+            .open
+            .into_iter()
+            .map(|(c, _, word)| (c, word))
+            .collect();
+        // `sources: ` right before the error: the value of that key.
+        let key = before
+            .trim_end()
+            .strip_suffix(':')
+            .map(|b| {
+                b.trim_end()
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect::<String>()
+                    .chars()
+                    .rev()
+                    .collect::<String>()
+            })
+            .filter(|k| !k.is_empty());
+        Context { open, key }
+    }
+
+    /// The word of the innermost open bracket (`Text` inside `Text(`), or "".
+    fn innermost(&self) -> &str {
+        self.open.last().map_or("", |(_, w)| w.as_str())
+    }
+
+    /// `Bullets([ ("item", [ (` — a bullet inside a bullet's sub-items.
+    fn is_third_level_bullet(&self) -> bool {
+        let n = self.open.len();
+        n >= 4
+            && matches!(
+                &self.open[n - 4..],
+                [('(', bullets), ('[', a), ('(', b), ('[', c)]
+                    if bullets == "Bullets" && a.is_empty() && b.is_empty() && c.is_empty()
+            )
+    }
+
+    /// `Text(text: ...)`: a field name where a block takes its content alone; returns the
+    /// block as it should be written.
+    fn field_name_in_newtype(&self, found: &str) -> Option<&'static str> {
+        if !found.ends_with(':') {
+            return None;
+        }
+        match self.innermost() {
+            "Text" => Some("Text(\"…\")"),
+            "Bullets" => Some("Bullets([\"…\", \"…\"])"),
+            _ => None,
+        }
+    }
+
+    /// The list the innermost value is an item of, and how its items are written: an
+    /// unnamed `(` directly inside `milestones: [`.
+    fn list_item_shape(&self) -> Option<(&str, &'static str)> {
+        let n = self.open.len();
+        match self.open.get(n.checked_sub(2)?..)? {
+            [('[', list), ('(', item)] if item.is_empty() => {
+                Some((list.as_str(), item_shape(Some(list))?))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// How an item of each list in a deck is written, for hints.
+fn item_shape(list: Option<&str>) -> Option<&'static str> {
+    match list? {
+        "milestones" => Some("(date: \"…\", label: \"…\")"),
+        "corrections" => Some("(was: \"…\", now: \"…\")"),
+        "sources" => Some("\"…\""),
+        "parts" => Some("Part(id: \"…\", title: \"…\", slides: [...])"),
+        "slides" => Some("Slide(title: \"…\", date: \"…\", ...)"),
+        "body" | "left" | "right" => Some("Text(\"…\")"),
+        _ => None,
+    }
+}
+
+/// The text of a `"…"` string starting at a position, if one starts there and ends on its line.
+fn string_at(source: &str, pos: (usize, usize)) -> Option<String> {
+    let line = source.split('\n').nth(pos.0 - 1)?;
+    let rest: String = line.chars().skip(pos.1 - 1).collect();
+    let body = rest.strip_prefix('"')?;
+    let end = body.find('"')?;
+    let text = &body[..end];
+    (!text.contains('\\')).then(|| text.to_owned())
+}
+
+/// The strings of a tuple `("a", "b")` on one line, read from its first string at `pos`; `None`
+/// unless it holds nothing but plain strings.
+fn tuple_strings(source: &str, pos: (usize, usize)) -> Option<Vec<String>> {
+    let line = source.split('\n').nth(pos.0 - 1)?;
+    let mut rest: String = line.chars().skip(pos.1 - 1).collect();
+    let mut values = Vec::new();
+    loop {
+        let text = string_at(&rest, (1, 1))?;
+        rest = rest[text.len() + 2..].trim_start().to_owned();
+        values.push(text);
+        match rest.chars().next()? {
+            ',' => rest = rest[1..].trim_start().to_owned(),
+            ')' => return Some(values),
+            _ => return None,
+        }
     }
 }
 
@@ -439,6 +688,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
+    use rstest::rstest;
 
     use super::*;
 
@@ -472,6 +722,141 @@ mod tests {
         // ron points at the first character inside the string.
         assert_eq!((d.line, d.column, d.width), (6, 38, 10), "{d}");
         assert!(d.message.contains("February 1953 has only 28 days"), "{d}");
+    }
+
+    #[test]
+    fn every_bad_date_is_reported_at_its_place_in_line_order() {
+        // The deck's span comes last in the file but first in the struct; two slides share a
+        // bad date. A bad span must not also make "outside the span" warnings.
+        let source = r#"Deck(
+    title: "Small",
+    parts: [
+        Part(id: "one", title: "One", slides: [
+            Slide(title: "A", date: "1953-02-30", notes: "n"),
+            Slide(title: "B", date: "1953-02-30", span: "1953-13", notes: "n"),
+        ]),
+    ],
+    span: "1953/1952",
+)"#;
+        let diagnostics = parse_deck("t.ron", source.as_bytes())
+            .unwrap_err()
+            .diagnostics;
+        let got: Vec<(usize, usize, usize, &str)> = diagnostics
+            .iter()
+            .map(|d| (d.line, d.column, d.width, d.message.as_str()))
+            .collect();
+        let feb = "February 1953 has only 28 days, so day 30 does not exist";
+        assert_eq!(
+            got,
+            [
+                (5, 38, 10, feb),
+                (6, 38, 10, feb),
+                (6, 58, 7, "there is no month 13; months run from 01 to 12"),
+                (
+                    9,
+                    12,
+                    9,
+                    "the interval `1953/1952` ends before it starts; write the earlier date first"
+                ),
+            ]
+        );
+    }
+
+    #[rstest]
+    #[case("“The funeral”", "curly quotes", 13)]
+    #[case("‘The funeral’", "curly quotes", 13)]
+    #[case("„The funeral“", "curly quotes", 13)]
+    #[case("«The funeral»", "angle quotes", 13)]
+    #[case("“The funeral", "curly quotes", 1)]
+    fn typographic_quotes_are_named_and_straightened(
+        #[case] title: &str,
+        #[case] kind: &str,
+        #[case] width: usize,
+    ) {
+        let d = error_of(&SMALL.replace("title: \"A\"", &format!("title: {title}")));
+        assert_eq!((d.line, d.column, d.width), (6, 26, width), "{d}");
+        assert_eq!(
+            d.message,
+            format!("this text is in {kind}; a deck's strings need straight quotes `\"`")
+        );
+        let fixed = if width == 1 { "…" } else { "The funeral" };
+        assert_eq!(
+            d.hint,
+            Some(format!(
+                "replace the {kind} with straight ones: \"{fixed}\""
+            ))
+        );
+    }
+
+    #[test]
+    fn curly_quotes_inside_a_string_are_only_text() {
+        let d = error_of(&SMALL.replace("notes: \"n\"", "notes: \"n\", duration: \"“5m”\""));
+        assert!(d.message.contains("is not a duration"), "{d}");
+    }
+
+    #[rstest]
+    // A block that takes its content alone, given a field name.
+    #[case(
+        r#"body: [Text(text: "Radio Moscow")]"#,
+        "`Text` takes its content alone, without a field name `text:`",
+        r#"write `Text("Radio Moscow")`"#
+    )]
+    #[case(
+        r#"body: [Bullets(items: ["a"])]"#,
+        "expected a list in square brackets `[...]`",
+        r#"write `Bullets(["…", "…"])`"#
+    )]
+    // Lists given a single value.
+    #[case(
+        r#"sources: "FRUS 1952–1954""#,
+        "expected a list in square brackets `[...]`",
+        r#"write `sources: ["FRUS 1952–1954"]`: a list, even of one"#
+    )]
+    #[case(
+        r#"body: "x""#,
+        "expected a list in square brackets `[...]`",
+        r#"write `body: [Text("…")]`: a list, even of one"#
+    )]
+    // Values written without their field names.
+    #[case(
+        r#"corrections: [("3 March", "4 March", "the radio")]"#,
+        "a correction is written with field names, not as a bare list of values",
+        r#"write `(was: "3 March", now: "4 March", why: "the radio")`"#
+    )]
+    // Three levels of bullets.
+    #[case(
+        r#"body: [Bullets([("a", [("b", ["c"])])])]"#,
+        "bullets have two levels: an item and its sub-items",
+        r#"write this sub-item as plain text "…", or make it an item of its own"#
+    )]
+    fn shapes_get_hints_in_their_own_terms(
+        #[case] field: &str,
+        #[case] message: &str,
+        #[case] hint: &str,
+    ) {
+        let d = error_of(&SMALL.replace("notes: \"n\"", &format!("notes: \"n\", {field}")));
+        assert_eq!(d.line, 6, "{d}");
+        assert_eq!(
+            (d.message.as_str(), d.hint.as_deref()),
+            (message, Some(hint))
+        );
+    }
+
+    #[test]
+    fn a_milestone_pair_gets_its_field_names() {
+        let d = error_of(&SMALL.replace(
+            "span: \"1953/1956\",",
+            "span: \"1953/1956\",\n    milestones: [(\"1953-03-05\", \"Stalin dies\")],",
+        ));
+        assert_eq!((d.line, d.column), (4, 19), "{d}");
+        assert_eq!(
+            d.message,
+            "a milestone is written with field names, not as a bare list of values"
+        );
+        assert_eq!(
+            d.hint.as_deref(),
+            Some(r#"write `(date: "1953-03-05", label: "Stalin dies")`"#)
+        );
     }
 
     #[test]
@@ -533,6 +918,23 @@ mod tests {
         assert_eq!((d.line, d.column), (2, 13));
     }
 
+    #[rstest]
+    #[case(r#"date: "-0043-03-15""#, "15 March 44 BC")]
+    #[case(
+        r#"date: "-0043-03-15", date_label: "the Ides of March""#,
+        "the Ides of March"
+    )]
+    #[case(r#"date: "c. 1066", date_label: "  ""#, "c. 1066")]
+    fn a_slide_shows_its_label_or_its_date(#[case] fields: &str, #[case] shown: &str) {
+        let source = format!(
+            r#"Deck(title: "t", span: "44 BC", parts: [Part(id: "p", title: "p", slides: [
+                Slide(title: "s", {fields}, notes: "n"),
+            ])])"#
+        );
+        let deck = parse_deck("t.ron", source.as_bytes()).unwrap().deck;
+        assert_eq!(deck.slides().next().unwrap().shown_date(), shown);
+    }
+
     proptest! {
         #[test]
         fn loader_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
@@ -540,7 +942,7 @@ mod tests {
         }
 
         #[test]
-        fn loader_never_panics_on_mangled_decks(cut in 0usize..400, insert in "[\\[\\](),:\"a-z0-9 /-]{0,4}") {
+        fn loader_never_panics_on_mangled_decks(cut in 0usize..400, insert in "[\\[\\](),:\"a-z0-9 /“”«»‘-]{0,4}") {
             let cut = cut.min(SMALL.len());
             let cut = (0..=cut).rev().find(|&i| SMALL.is_char_boundary(i)).unwrap_or(0);
             let mangled = format!("{}{}{}", &SMALL[..cut], insert, &SMALL[cut..]);

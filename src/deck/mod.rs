@@ -13,7 +13,7 @@ pub mod scan;
 pub mod timeline;
 mod validate;
 
-pub use date::{DateQuery, DayRange, DeckDate};
+pub use date::{Candidate, DateQuery, DayRange, DeckDate, Resolved};
 pub use diagnostic::{Diagnostic, LoadError, Severity};
 pub use load::{BUNDLED_NAME, BUNDLED_SOURCE, Loaded, load_path, parse_deck};
 pub use model::{Block, Bullet, Correction, Deck, Milestone, Part, Prose, Seconds, Slide, fnv1a};

@@ -75,6 +75,10 @@ pub struct Slide {
     pub title: Prose,
     /// The moment the slide is about: where a date jump lands and where the timeline marks it.
     pub date: DeckDate,
+    /// What the display calls the date instead of the computed text ("the Ides of March");
+    /// `date` still places the slide. See [`Slide::shown_date`].
+    #[serde(default)]
+    pub date_label: Option<Prose>,
     /// A wider stretch the slide covers, drawn as a bar on the timeline.
     #[serde(default)]
     pub span: Option<DeckDate>,
@@ -120,6 +124,15 @@ impl Slide {
             .iter()
             .filter(|b| matches!(b, Block::Pause))
             .count()
+    }
+
+    /// The date as the slide shows it: its `date_label` when it has one that is not blank,
+    /// else the date in words (`15 March 44 BC`, `c. 1066`).
+    pub fn shown_date(&self) -> String {
+        match &self.date_label {
+            Some(label) if !label.as_str().trim().is_empty() => label.as_str().to_owned(),
+            _ => self.date.human(),
+        }
     }
 
     /// The day range the slide touches: its date, widened by its span.
@@ -255,9 +268,11 @@ impl<'de> Deserialize<'de> for Prose {
 }
 
 impl<'de> Deserialize<'de> for DeckDate {
+    /// A string that is not a date still deserializes, holding its problem, so the loader can
+    /// report every bad date in one run, each at its place; `parse_deck` refuses such a deck.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        DeckDate::parse(&text).map_err(de::Error::custom)
+        Ok(DeckDate::read(&text))
     }
 }
 

@@ -1,6 +1,7 @@
 //! A small RON-aware scanner: it knows strings, raw strings and comments, and reports where
-//! named values (`Slide(`), field keys (`parts:`) and brackets are. serde keeps no positions, so
-//! validation and error messages use this to point back into the file.
+//! named values (`Slide(`), field keys (`parts:`), the strings given to keys (`date: "…"`) and
+//! brackets are. serde keeps no positions, so validation and error messages use this to point
+//! back into the file.
 
 /// A place in the source: 1-based line and column (in characters).
 pub type Pos = (usize, usize);
@@ -12,6 +13,10 @@ pub struct Scan {
     pub names: Vec<(String, Pos)>,
     /// Identifiers directly followed by `:` (field keys), in file order.
     pub keys: Vec<(String, Pos)>,
+    /// Field keys whose value is a string (`date: "1953-03-05"`), in file order: the key, where
+    /// the string's text starts (just inside the quote), and the text as written, escapes
+    /// undecoded.
+    pub strings: Vec<(String, Pos, String)>,
     /// Brackets still open at the end of the scanned text, outermost first, with the word that
     /// introduced each (`Slide` for `Slide(`, `slides` for `slides: [`) and where that word (or
     /// a bare bracket) starts.
@@ -45,6 +50,8 @@ pub fn scan(source: &str) -> Scan {
         col: 1,
     };
     let mut last_word = (String::new(), (0, 0));
+    // The key just read, until its value starts: a string there is recorded in `strings`.
+    let mut key: Option<String> = None;
     while let Some(c) = cur.peek(0) {
         let next = cur.peek(1);
         if c == '/' && next == Some('/') {
@@ -54,10 +61,17 @@ pub fn scan(source: &str) -> Scan {
         } else if c == '/' && next == Some('*') {
             cur.skip_block_comment();
         } else if c == 'r' && matches!(next, Some('#' | '"')) && !cur.after_ident() {
-            cur.skip_raw_string();
+            let (pos, text) = cur.skip_raw_string();
+            if let Some(k) = key.take() {
+                out.strings.push((k, pos, text));
+            }
         } else if c == '"' {
-            cur.skip_string();
+            let (pos, text) = cur.skip_string();
+            if let Some(k) = key.take() {
+                out.strings.push((k, pos, text));
+            }
         } else if (c.is_alphabetic() || c == '_') && !cur.after_ident() {
+            key = None;
             let pos = (cur.line, cur.col);
             let mut word = String::new();
             while let Some(c) = cur.peek(0).filter(|c| c.is_alphanumeric() || *c == '_') {
@@ -66,11 +80,17 @@ pub fn scan(source: &str) -> Scan {
             }
             match cur.next_non_space() {
                 Some('(') => out.names.push((word.clone(), pos)),
-                Some(':') => out.keys.push((word.clone(), pos)),
+                Some(':') => {
+                    out.keys.push((word.clone(), pos));
+                    key = Some(word.clone());
+                }
                 _ => {}
             }
             last_word = (word, pos);
         } else {
+            if !(c.is_whitespace() || c == ':') {
+                key = None;
+            }
             match c {
                 '(' | '[' => {
                     let (word, pos) = std::mem::take(&mut last_word);
@@ -149,7 +169,8 @@ impl Cursor<'_> {
         }
     }
 
-    fn skip_raw_string(&mut self) {
+    /// Skips `r#"…"#`; returns where its text starts and the text.
+    fn skip_raw_string(&mut self) -> (Pos, String) {
         self.step(); // r
         let mut hashes = 0;
         while self.peek(0) == Some('#') {
@@ -157,29 +178,41 @@ impl Cursor<'_> {
             self.step();
         }
         self.step(); // opening quote
+        let pos = (self.line, self.col);
+        let mut text = String::new();
         while let Some(c) = self.peek(0) {
             if c == '"' && (1..=hashes).all(|k| self.peek(k) == Some('#')) {
                 for _ in 0..=hashes {
                     self.step();
                 }
-                return;
+                break;
             }
+            text.push(c);
             self.step();
         }
+        (pos, text)
     }
 
-    fn skip_string(&mut self) {
+    /// Skips `"…"`; returns where its text starts and the text, escapes undecoded.
+    fn skip_string(&mut self) -> (Pos, String) {
         self.step(); // opening quote
+        let pos = (self.line, self.col);
+        let mut text = String::new();
         while let Some(c) = self.peek(0) {
             if c == '"' {
                 self.step();
-                return;
+                break;
             }
             if c == '\\' {
+                text.push(c);
                 self.step();
+            }
+            if let Some(c) = self.peek(0) {
+                text.push(c);
             }
             self.step();
         }
+        (pos, text)
     }
 }
 
@@ -195,6 +228,28 @@ mod tests {
         assert_eq!(s.name("Slide", 1), None);
         assert_eq!(s.name("Deck", 0), Some((1, 1)));
         assert_eq!(s.key("b"), Some((4, 3)));
+    }
+
+    #[test]
+    fn records_the_strings_given_to_keys() {
+        let source = "Deck(span: \"1952/1956\", // date: \"no\"\n  x: Slide(date: \"1953-02-30\"),\n  \
+                      title: \"a \\\"q\\\"\", date: r#\"44 BC\"#, d: 5, e: \"after a number\")";
+        let s = scan(source);
+        let strings: Vec<(&str, Pos, &str)> = s
+            .strings
+            .iter()
+            .map(|(k, p, t)| (k.as_str(), *p, t.as_str()))
+            .collect();
+        assert_eq!(
+            strings,
+            vec![
+                ("span", (1, 13), "1952/1956"),
+                ("date", (2, 19), "1953-02-30"),
+                ("title", (3, 11), "a \\\"q\\\""),
+                ("date", (3, 30), "44 BC"),
+                ("e", (3, 49), "after a number"),
+            ]
+        );
     }
 
     #[test]

@@ -1,14 +1,20 @@
 //! The deck's dates, indexed for the date jump: which slides a query matches and where a jump
-//! lands, by the rule in the fact sheet (§4):
+//! lands, by this rule, extended to circa dates:
 //!
-//! 1. the query is a range of days (a day, a month, a season, a year);
-//! 2. primary matches are slides whose date lies entirely inside it;
-//! 3. secondary matches are slides whose date or span overlaps it;
-//! 4. the jump lands on the first primary match in deck order, else on the narrowest
-//!    secondary match (ties broken by deck order);
-//! 5. the result list shows primaries in deck order, then secondaries in deck order.
+//! 1. the query is a range of days (a day, a month, a season, a year, a decade, a century; a
+//!    circa query is its loose range);
+//! 2. primary matches are slides whose date, as written, lies entirely inside it;
+//! 3. secondary matches are slides whose date or span, as written, overlaps it;
+//! 4. approximate matches are the other slides whose date or span overlaps it once a circa end
+//!    is widened by the rule in `date.rs` (a day ±7 days, a month ±2 months, a year ±5 years or
+//!    ±50 for a round hundred, a decade ±5 years, a century ±25 years);
+//! 5. the jump lands on the first primary match in deck order, else on the narrowest
+//!    secondary match, else on the narrowest approximate match (measured widened); ties go to
+//!    deck order;
+//! 6. the result list shows primaries, then secondaries, then approximate matches, each in
+//!    deck order.
 
-use super::date::DayRange;
+use super::date::{DayRange, DeckDate};
 use super::model::Deck;
 
 /// Slides sorted by date, built once per deck so each keystroke in the date prompt is a binary
@@ -19,8 +25,13 @@ pub struct DateIndex {
     by_date: Vec<(DayRange, usize)>,
     /// (extent: date widened by span, slide index), sorted by the extent's first day.
     by_extent: Vec<(DayRange, usize)>,
+    /// (loose extent: the extent with circa ends widened, slide index), sorted by its first
+    /// day; only slides with a circa date or span.
+    by_loose: Vec<(DayRange, usize)>,
     /// Each slide's date and optional span, by slide index.
     ranges: Vec<(DayRange, Option<DayRange>)>,
+    /// Each slide's loose date and optional loose span, by slide index.
+    loose: Vec<(DayRange, Option<DayRange>)>,
 }
 
 /// What a date query matched.
@@ -32,12 +43,19 @@ pub struct DateMatch {
     pub primary: Vec<usize>,
     /// Other slides whose date or span overlaps the query, in deck order.
     pub secondary: Vec<usize>,
+    /// Other slides whose circa date or span overlaps the query only once widened, in deck
+    /// order.
+    pub approximate: Vec<usize>,
 }
 
 impl DateMatch {
-    /// Every matched slide: primaries, then secondaries.
+    /// Every matched slide: primaries, then secondaries, then approximate matches.
     pub fn all(&self) -> impl Iterator<Item = usize> + '_ {
-        self.primary.iter().chain(&self.secondary).copied()
+        self.primary
+            .iter()
+            .chain(&self.secondary)
+            .chain(&self.approximate)
+            .copied()
     }
 }
 
@@ -60,10 +78,31 @@ impl DateIndex {
             .map(|(i, (d, s))| (s.map_or(*d, |s| d.union(&s)), i))
             .collect();
         by_extent.sort();
+        let loose: Vec<(DayRange, Option<DayRange>)> = deck
+            .slides()
+            .map(|s| {
+                (
+                    s.date.loose_range(),
+                    s.span.as_ref().map(DeckDate::loose_range),
+                )
+            })
+            .collect();
+        let mut by_loose: Vec<(DayRange, usize)> = deck
+            .slides()
+            .enumerate()
+            .filter(|(_, s)| s.date.approximate || s.span.as_ref().is_some_and(|d| d.approximate))
+            .map(|(i, _)| {
+                let (d, s) = loose[i];
+                (s.map_or(d, |s| d.union(&s)), i)
+            })
+            .collect();
+        by_loose.sort();
         DateIndex {
             by_date,
             by_extent,
+            by_loose,
             ranges,
+            loose,
         }
     }
 
@@ -85,33 +124,55 @@ impl DateIndex {
             .iter()
             .filter(|(e, i)| e.last >= query.first && !primary.contains(i))
             .map(|(_, i)| *i)
-            .filter(|i| self.narrowest_overlap(*i, *query).is_some())
+            .filter(|i| narrowest_overlap(&self.ranges, *i, *query).is_some())
             .collect();
         secondary.sort_unstable();
 
-        let target = match primary.first() {
-            Some(first) => *first,
-            None => *secondary
+        let end = self
+            .by_loose
+            .partition_point(|(e, _)| e.first <= query.last);
+        let mut approximate: Vec<usize> = self.by_loose[..end]
+            .iter()
+            .filter(|(e, i)| e.last >= query.first && !primary.contains(i))
+            .map(|(_, i)| *i)
+            .filter(|i| !secondary.contains(i))
+            .filter(|i| narrowest_overlap(&self.loose, *i, *query).is_some())
+            .collect();
+        approximate.sort_unstable();
+
+        let narrowest = |among: &[usize], ranges| {
+            among
                 .iter()
-                .min_by_key(|i| (self.narrowest_overlap(**i, *query), **i))?,
+                .min_by_key(|i| (narrowest_overlap(ranges, **i, *query), **i))
+                .copied()
         };
+        let target = primary
+            .first()
+            .copied()
+            .or_else(|| narrowest(&secondary, &self.ranges))
+            .or_else(|| narrowest(&approximate, &self.loose))?;
         Some(DateMatch {
             target,
             primary,
             secondary,
+            approximate,
         })
     }
+}
 
-    /// The width in days of the narrowest of a slide's ranges (date, span) that overlap `query`.
-    fn narrowest_overlap(&self, slide: usize, query: DayRange) -> Option<i64> {
-        let (date, span) = self.ranges.get(slide)?;
-        [Some(*date), *span]
-            .into_iter()
-            .flatten()
-            .filter(|r| r.overlaps(&query))
-            .map(|r| r.days())
-            .min()
-    }
+/// The width in days of the narrowest of a slide's ranges (date, span) that overlap `query`.
+fn narrowest_overlap(
+    ranges: &[(DayRange, Option<DayRange>)],
+    slide: usize,
+    query: DayRange,
+) -> Option<i64> {
+    let (date, span) = ranges.get(slide)?;
+    [Some(*date), *span]
+        .into_iter()
+        .flatten()
+        .filter(|r| r.overlaps(&query))
+        .map(|r| r.days())
+        .min()
 }
 
 #[cfg(test)]
@@ -195,7 +256,136 @@ mod tests {
         assert_eq!(m.primary, vec![5]);
     }
 
+    /// Circa dates: exact 1066 (loose 1061–1071), exact 1070, March 1069 (loose January to May),
+    /// c. 1000 (a round hundred: loose 950–1050), and a slide of 1045 whose span `c. 1040/1050`
+    /// widens to 1035–1050.
+    const CIRCA: &str = r#"Deck(
+    title: "Circa", span: "1000/1100",
+    parts: [Part(id: "p", title: "P", slides: [
+        Slide(title: "a0", date: "c. 1066", notes: "n"),
+        Slide(title: "a1", date: "1070", notes: "n"),
+        Slide(title: "a2", date: "c. 1069-03", notes: "n"),
+        Slide(title: "a3", date: "c. 1000", notes: "n"),
+        Slide(title: "a4", date: "1045", span: "c. 1040/1050", notes: "n"),
+    ])],
+)"#;
+
+    fn lookup_circa(query: &str) -> Option<DateMatch> {
+        let deck = parse_deck("c.ron", CIRCA.as_bytes()).unwrap().deck;
+        let range = DateQuery::parse(query).unwrap().range;
+        DateIndex::new(&deck).lookup(&range)
+    }
+
+    #[test]
+    fn a_circa_date_matches_exactly_as_written() {
+        let m = lookup_circa("1066").unwrap();
+        assert_eq!((m.target, m.primary, m.secondary), (0, vec![0], vec![]));
+        assert!(m.approximate.is_empty());
+    }
+
+    #[test]
+    fn a_circa_date_matches_loosely_after_every_exact_match() {
+        // 1069 holds a2 (March 1069) exactly; a0 is c. 1066, so only loosely.
+        let m = lookup_circa("1069").unwrap();
+        assert_eq!((m.target, &m.primary), (2, &vec![2]));
+        assert_eq!(m.approximate, vec![0]);
+        assert_eq!(m.all().collect::<Vec<_>>(), vec![2, 0]);
+    }
+
+    #[test]
+    fn with_only_loose_matches_the_narrowest_wins() {
+        // 1068 touches only a0's loose range.
+        let m = lookup_circa("1068").unwrap();
+        assert_eq!((m.target, m.primary, m.secondary), (0, vec![], vec![]));
+        assert_eq!(m.approximate, vec![0]);
+        // April 1069 is in a0's loose 11 years and a2's loose 5 months: a2 is narrower.
+        let m = lookup_circa("April 1069").unwrap();
+        assert_eq!((m.target, m.approximate), (2, vec![0, 2]));
+        // 1036 is in a3's loose 101 years and a4's loose span of 16 years.
+        let m = lookup_circa("1036").unwrap();
+        assert_eq!((m.target, m.approximate), (4, vec![3, 4]));
+    }
+
+    #[test]
+    fn an_exact_overlap_beats_a_narrower_loose_one() {
+        // 1047 is inside a4's span as written (11 years) and a3's loose range (101 years).
+        let m = lookup_circa("1047").unwrap();
+        assert_eq!(
+            (m.target, m.secondary, m.approximate),
+            (4, vec![4], vec![3])
+        );
+        assert_eq!(lookup_circa("1200"), None);
+    }
+
+    #[test]
+    fn a_circa_query_is_its_loose_range() {
+        // c. 1066 asks about 1061–1071, which holds a0, a1 and a2 whole.
+        let m = lookup_circa("c. 1066").unwrap();
+        assert_eq!((m.target, m.primary), (0, vec![0, 1, 2]));
+    }
+
+    /// What the rule says a query matches, by looking at every slide: (primary, secondary,
+    /// approximate).
+    fn plain_scan(deck: &Deck, q: DayRange) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
+        let slides: Vec<_> = deck.slides().collect();
+        let primary: Vec<usize> = (0..slides.len())
+            .filter(|&i| slides[i].date.range.is_within(&q))
+            .collect();
+        let secondary: Vec<usize> = (0..slides.len())
+            .filter(|&i| !primary.contains(&i))
+            .filter(|&i| {
+                slides[i].date.range.overlaps(&q)
+                    || slides[i]
+                        .span
+                        .as_ref()
+                        .is_some_and(|s| s.range.overlaps(&q))
+            })
+            .collect();
+        let approximate: Vec<usize> = (0..slides.len())
+            .filter(|&i| !primary.contains(&i) && !secondary.contains(&i))
+            .filter(|&i| {
+                slides[i].date.loose_range().overlaps(&q)
+                    || slides[i]
+                        .span
+                        .as_ref()
+                        .is_some_and(|s| s.loose_range().overlaps(&q))
+            })
+            .collect();
+        (primary, secondary, approximate)
+    }
+
     proptest! {
+        #[test]
+        fn circa_lookup_agrees_with_a_plain_scan(y in 990i16..1080, m in 0i8..=12) {
+            let deck = parse_deck("c.ron", CIRCA.as_bytes()).unwrap().deck;
+            let query = if m == 0 { format!("{y}") } else { format!("{y}-{m:02}") };
+            let q = DateQuery::parse(&query).unwrap().range;
+            let (primary, secondary, approximate) = plain_scan(&deck, q);
+            let got = DateIndex::new(&deck).lookup(&q);
+            if primary.is_empty() && secondary.is_empty() && approximate.is_empty() {
+                prop_assert_eq!(got, None);
+            } else {
+                let got = got.unwrap();
+                prop_assert_eq!(&got.primary, &primary);
+                prop_assert_eq!(&got.secondary, &secondary);
+                prop_assert_eq!(&got.approximate, &approximate);
+                if primary.is_empty() && secondary.is_empty() {
+                    // The narrowest loose range wins; ties go to deck order.
+                    let width = |i: usize| {
+                        let s = deck.slide(i).unwrap();
+                        [Some(s.date.loose_range()), s.span.as_ref().map(DeckDate::loose_range)]
+                            .into_iter()
+                            .flatten()
+                            .filter(|r| r.overlaps(&q))
+                            .map(|r| r.days())
+                            .min()
+                    };
+                    let best = approximate.iter().copied().min_by_key(|&i| (width(i), i));
+                    prop_assert_eq!(Some(got.target), best);
+                }
+            }
+        }
+
         #[test]
         fn lookup_agrees_with_a_plain_scan(y in 1952i16..1958, m in 1i8..=12) {
             let deck = parse_deck("f.ron", FIXTURE.as_bytes()).unwrap().deck;

@@ -1,15 +1,20 @@
-//! Checks that a deck which parsed also makes sense: no empty parts, unique ids, dates inside
-//! the timeline's span. Errors stop the deck; warnings are shown and the deck still presents.
+//! Checks that a deck which parsed also makes sense: every date readable, no empty parts, unique
+//! ids, dates inside the timeline's span. Errors stop the deck; warnings are shown and the deck
+//! still presents. Every error is reported, in line order, then every warning, in line order.
 //!
 //! serde does not keep positions, so the places are found again with [`super::scan`], which lists
 //! every `Slide(`, `Part(` and `Quote(` in file order, the order serde read them in. A deck that
 //! leaves out these names (RON allows that) gets messages pointing at its first line instead.
+//! A bad date is found by its key and its text among the strings the scanner saw after `date:`
+//! and `span:` keys; two bad dates with the same key and text get the same message, so which
+//! of them is matched to which place cannot change what is printed.
 
 use std::collections::HashMap;
 
+use super::date::DeckDate;
 use super::diagnostic::{Diagnostic, Severity};
 use super::model::{Block, Deck, Slide};
-use super::scan::{Scan, scan};
+use super::scan::{Pos, Scan, scan};
 
 /// Returns (errors, warnings) for a parsed deck.
 pub(super) fn check(deck: &Deck, name: &str, source: &str) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
@@ -17,7 +22,7 @@ pub(super) fn check(deck: &Deck, name: &str, source: &str) -> (Vec<Diagnostic>, 
     let at = |severity, (line, column): (usize, usize), message: String| {
         Diagnostic::at(severity, name, source, line, column, message)
     };
-    let mut errors = Vec::new();
+    let mut errors = date_errors(deck, &places, name, source);
     let mut warnings = Vec::new();
 
     if deck.parts.is_empty() || deck.slide_count() == 0 {
@@ -63,7 +68,8 @@ pub(super) fn check(deck: &Deck, name: &str, source: &str) -> (Vec<Diagnostic>, 
                 format!("slide {number} has an empty title"),
             ));
         }
-        if !slide.flashback && !slide.date.range.is_within(&deck.span.range) {
+        let dates_read = slide.date.problem().is_none() && deck.span.problem().is_none();
+        if dates_read && !slide.flashback && !slide.date.range.is_within(&deck.span.range) {
             warnings.push(
                 at(
                     Severity::Warning,
@@ -100,7 +106,37 @@ pub(super) fn check(deck: &Deck, name: &str, source: &str) -> (Vec<Diagnostic>, 
             );
         });
     }
+    // Stable sorts: two messages at one place keep the order the checks made them in.
+    errors.sort_by_key(|d| (d.line, d.column));
+    warnings.sort_by_key(|d| (d.line, d.column));
     (errors, warnings)
+}
+
+/// An error for every date in the deck that could not be read, at the date's text.
+fn date_errors(deck: &Deck, places: &Places, name: &str, source: &str) -> Vec<Diagnostic> {
+    let mut dates: Vec<(&str, &DeckDate)> = vec![("span", &deck.span)];
+    dates.extend(deck.milestones.iter().map(|m| ("date", &m.date)));
+    for slide in deck.slides() {
+        dates.push(("date", &slide.date));
+        dates.extend(slide.span.iter().map(|s| ("span", s)));
+    }
+    let mut used = vec![false; places.0.strings.len()];
+    let mut errors = Vec::new();
+    for (key, date) in dates {
+        let Some((message, hint)) = date.problem() else {
+            continue;
+        };
+        let (pos, width) = places
+            .date_string(key, &date.written, &mut used)
+            .unwrap_or(((1, 1), 1));
+        let d =
+            Diagnostic::at(Severity::Error, name, source, pos.0, pos.1, message).with_width(width);
+        errors.push(match hint {
+            Some(h) => d.with_hint(h),
+            None => d,
+        });
+    }
+    errors
 }
 
 /// Empty parts and part ids used twice, as (place, message, hint).
@@ -201,5 +237,24 @@ impl Places {
     /// Line and column of the field key `key`.
     fn key(&self, key: &str) -> (usize, usize) {
         self.0.key(key).unwrap_or((1, 1))
+    }
+
+    /// Where the text of a bad date given to `key` starts, and its width in characters: the
+    /// first string not yet `used` with that key and text, else (an escape in the text) the
+    /// first unused one with that key that is not a date either.
+    fn date_string(&self, key: &str, written: &str, used: &mut [bool]) -> Option<(Pos, usize)> {
+        let strings = &self.0.strings;
+        let unused = |i: &usize| !used[*i] && strings[*i].0 == key;
+        let found = (0..strings.len())
+            .filter(unused)
+            .find(|&i| strings[i].2 == written)
+            .or_else(|| {
+                (0..strings.len())
+                    .filter(unused)
+                    .find(|&i| DeckDate::parse(&strings[i].2).is_err())
+            })?;
+        used[found] = true;
+        let (_, pos, text) = &strings[found];
+        Some((*pos, text.chars().count()))
     }
 }
