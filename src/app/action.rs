@@ -1,6 +1,9 @@
 //! Every event the presenter understands, named by intent rather than by key.
 
+use std::sync::Arc;
 use std::time::Duration;
+
+use crate::deck::Deck;
 
 /// Something that changes the presenter's state.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,6 +52,13 @@ pub enum Action {
     NextTheme,
     /// The theme the presenter chose, by name; audience windows follow it.
     ThemeChosen(String),
+    /// Ctrl-R: read the deck file again now (the loop does it).
+    Reload,
+    /// The deck file was read again and loaded: present this version, keeping the place.
+    DeckReloaded(Arc<Deck>),
+    /// The deck file was read again and does not load (`file:line:col: why`): keep the last
+    /// good version on screen and say so until a save loads.
+    ReloadFailed(String),
     /// Show or hide the timeline sidebar.
     ToggleTimeline,
     /// Show or hide the key help.

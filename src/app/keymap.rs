@@ -19,6 +19,9 @@ pub fn handle_key(mode: &Mode, key: KeyEvent) -> Option<Action> {
     if ctrl && matches!(key.code, KeyCode::Char('z' | 'Z')) {
         return Some(Action::Suspend);
     }
+    if ctrl && matches!(key.code, KeyCode::Char('r' | 'R')) {
+        return Some(Action::Reload);
+    }
     if ctrl {
         return None;
     }

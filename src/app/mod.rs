@@ -185,6 +185,10 @@ pub struct App {
     pub save_problem: Option<String>,
     /// The colour theme chosen with the theme key, which audience windows follow.
     pub theme_choice: Option<String>,
+    /// The talk's target length, which the budgets share out (kept for a reloaded deck).
+    pub target: Option<Duration>,
+    /// Why the last save of the deck did not load, until a save loads again.
+    pub reload_error: Option<String>,
 }
 
 impl App {
@@ -223,6 +227,8 @@ impl App {
             resume: None,
             save_problem: None,
             theme_choice: None,
+            target: None,
+            reload_error: None,
         };
         if let Some(v) = app.visited.first_mut() {
             *v = true;

@@ -2,8 +2,13 @@
 //! Navigation clamps and never panics; jumps (by number, part, date, overview) are recorded so
 //! that backtick returns like a browser's back button.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
 use super::{Action, App, Mode, Shown, date_order};
-use crate::deck::Slide;
+use crate::deck::timeline::DateIndex;
+use crate::deck::{Deck, Slide};
 
 /// How many jumps backtick remembers.
 const HISTORY_LIMIT: usize = 100;
@@ -33,7 +38,15 @@ impl App {
                 self.save_problem = problem;
                 return None;
             }
-            Action::Suspend | Action::NextTheme => return None,
+            Action::Suspend | Action::NextTheme | Action::Reload => return None,
+            Action::DeckReloaded(deck) => {
+                self.reload(deck);
+                return None;
+            }
+            Action::ReloadFailed(why) => {
+                self.reload_error = Some(why);
+                return None;
+            }
             Action::ThemeChosen(name) => {
                 self.theme_choice = Some(name);
                 if let Some(frozen) = &mut self.audience.frozen {
@@ -399,6 +412,51 @@ impl App {
         }
     }
 
+    /// Presents `deck` in place of the one on screen, keeping the place: each slide is found
+    /// again by its id, else by a title no other slide has, else by its number; times spent
+    /// and slides seen follow their slides, and the budgets are shared out again.
+    fn reload(&mut self, deck: Arc<Deck>) {
+        let old = std::mem::replace(&mut self.deck, deck);
+        let map = slide_map(&old, &self.deck);
+        let count = self.deck.slide_count();
+        let mut visited = vec![false; count];
+        let mut spent = vec![Duration::ZERO; count];
+        let mut last_times = vec![None; count];
+        for (i, &to) in map.iter().enumerate() {
+            visited[to] |= self.visited.get(i).copied().unwrap_or(false);
+            spent[to] += self.spent.get(i).copied().unwrap_or_default();
+            if let Some(t) = self.last_times.get(i).copied().flatten() {
+                last_times[to] = Some(t);
+            }
+        }
+        let moved = |i: usize| map.get(i).copied().unwrap_or(count - 1);
+        self.visited = visited;
+        self.spent = spent;
+        self.last_times = last_times;
+        self.budgets = crate::timing::budget::budgets(&self.deck, self.target);
+        self.history = self.history.iter().map(|&i| moved(i)).collect();
+        self.resume = self.resume.map(moved);
+        self.current = moved(self.current);
+        self.step = self
+            .step
+            .min(self.deck.slide(self.current).map_or(1, Slide::steps) - 1);
+        self.dates = DateIndex::new(&self.deck);
+        self.fingerprint = self.deck.fingerprint();
+        if let Some(frozen) = &mut self.audience.frozen {
+            frozen.slide = moved(frozen.slide);
+            frozen.slides = count;
+            frozen.fingerprint = self.fingerprint;
+        }
+        match std::mem::replace(&mut self.mode, Mode::Normal) {
+            Mode::Overview { .. } => self.mode = Mode::overview(self.current),
+            Mode::DatePrompt { input, .. } => self.retype(input),
+            other => self.mode = other,
+        }
+        self.rescroll();
+        self.reload_error = None;
+        self.message = Some("reloaded".to_owned());
+    }
+
     /// Keeps both scrolls within what the current size can show.
     fn rescroll(&mut self) {
         self.scroll = self.scroll.min(self.max_scroll());
@@ -411,6 +469,32 @@ impl App {
             self.entered_at = Some(self.now);
         }
     }
+}
+
+/// Where each slide of `old` is in `new`: the slide with its id, else the one slide with its
+/// title, else the slide with its number (the last one, if `new` is shorter).
+fn slide_map(old: &Deck, new: &Deck) -> Vec<usize> {
+    let mut by_id: HashMap<&str, usize> = HashMap::new();
+    let mut by_title: HashMap<&str, Option<usize>> = HashMap::new();
+    for (i, s) in new.slides().enumerate() {
+        if let Some(id) = &s.id {
+            by_id.entry(id.as_str()).or_insert(i);
+        }
+        by_title
+            .entry(s.title.as_str())
+            .and_modify(|e| *e = None)
+            .or_insert(Some(i));
+    }
+    let last = new.slide_count().saturating_sub(1);
+    old.slides()
+        .enumerate()
+        .map(|(i, s)| {
+            s.id.as_ref()
+                .and_then(|id| by_id.get(id.as_str()).copied())
+                .or_else(|| by_title.get(s.title.as_str()).copied().flatten())
+                .unwrap_or(i.min(last))
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use super::date::{DayRange, DeckDate};
 
 /// A whole presentation.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Deck {
     /// Shown on the title slide and in the terminal title.
@@ -39,7 +39,7 @@ pub struct Deck {
 }
 
 /// A date the timeline always labels.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
     /// When it happened.
@@ -49,7 +49,7 @@ pub struct Milestone {
 }
 
 /// A part of the lecture (Part I, Part II); Tab jumps between them.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Part {
     /// Short identifier (`first-death`), printed by `outline`.
@@ -65,7 +65,7 @@ pub struct Part {
 }
 
 /// One slide.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Slide {
     /// Optional identifier, unique in the deck.
@@ -104,7 +104,7 @@ pub struct Slide {
 }
 
 /// One correction of a slide: what the original read, what the deck says now, and why.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Correction {
     /// What the original slide read.
@@ -145,7 +145,7 @@ impl Slide {
 }
 
 /// A piece of slide content.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub enum Block {
     /// A paragraph; `**bold**` and `*italic*` inside are honoured.
@@ -360,25 +360,38 @@ impl Deck {
         self.parts.iter().take(part).map(|p| p.slides.len()).sum()
     }
 
-    /// A fingerprint of what the slides are (titles, dates, reveal steps), so that two
-    /// processes can tell whether they hold the same version of a deck.
+    /// A fingerprint of everything the slides hold, so that two processes can tell whether they
+    /// hold the same version of a deck.
     pub fn fingerprint(&self) -> u64 {
-        let mut text = String::new();
+        use std::fmt::Write as _;
+        // Everything a slide shows, so that an audience window notices any edit: each slide
+        // as Debug prints it, hashed as it is printed.
+        let mut hash = Fnv(FNV_OFFSET);
         for s in self.slides() {
-            text.push_str(s.title.as_str());
-            text.push('\u{1f}');
-            text.push_str(&s.date.written);
-            text.push('\u{1f}');
-            text.push_str(&s.steps().to_string());
-            text.push('\u{1e}');
+            let _ = write!(hash, "{s:?}\u{1e}");
         }
-        fnv1a(text.as_bytes())
+        hash.0
+    }
+}
+
+/// FNV-1a's starting value.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a over text written into it.
+struct Fnv(u64);
+
+impl fmt::Write for Fnv {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.0 = s.bytes().fold(self.0, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        Ok(())
     }
 }
 
 /// FNV-1a: a hash that is stable across runs and platforms, unlike the std hasher.
 pub fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+    bytes.iter().fold(FNV_OFFSET, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
 }

@@ -98,7 +98,7 @@ fn audience_loop(
                 dirty = true;
                 None
             }
-            Event::Tick | Event::Mouse(_) | Event::AudienceChanged => None,
+            Event::Tick | Event::Mouse(_) | Event::AudienceChanged | Event::DeckChanged => None,
             Event::Stop(Stop::Quit) => return Ok(Ending::Quit),
             Event::Stop(Stop::Hangup) => return Ok(Ending::Hangup),
         };

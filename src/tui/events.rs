@@ -48,6 +48,8 @@ pub enum Event {
     Heard(Heard),
     /// An audience window joined or left (presenter).
     AudienceChanged,
+    /// The deck file was saved (presenter).
+    DeckChanged,
     /// Time to go.
     Stop(Stop),
     /// The process was stopped and has been continued: the shell may have changed the

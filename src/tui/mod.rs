@@ -11,6 +11,7 @@ mod output;
 mod present;
 mod session;
 mod terminal;
+mod watch;
 
 pub use audience::audience;
 pub use events::Tty;

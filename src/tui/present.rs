@@ -2,7 +2,7 @@
 //! loop, and the final save.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use anyhow::Context;
@@ -48,6 +48,7 @@ pub fn present(
         }
         Session::Class { log_dir, .. } => (deck_target, log_dir.clone()),
     };
+    app.target = target;
     app.budgets = budget::budgets(&app.deck, target);
     app.last_times = record::last_times(&app.deck, records);
     if !loaded.warnings.is_empty() {
@@ -94,6 +95,13 @@ pub fn present(
         Session::Class { socket, .. } => start_hub(&mut app, socket.as_ref(), events.poster()),
         Session::Rehearsal { .. } => None,
     };
+    // A deck file is watched for saves; the bundled lecture cannot change.
+    let deck_path = args.deck.deck.clone();
+    let _watcher = deck_path.as_deref().and_then(|path| {
+        super::watch::watch(path, events.poster())
+            .map_err(|e| app.message = Some(format!("saves will not reload the deck: {e}")))
+            .ok()
+    });
     let result = Screen::enter(true).and_then(|mut screen| {
         let ending = event_loop(
             &mut screen,
@@ -101,7 +109,7 @@ pub fn present(
             theme,
             &mut events,
             &mut recorder,
-            hub.as_ref(),
+            (hub.as_ref(), deck_path.as_deref()),
         );
         screen.leave(events.terminal_alive());
         ending
@@ -210,62 +218,118 @@ fn start_slide(
 fn event_loop(
     screen: &mut Screen,
     app: &mut App,
-    mut theme: Theme,
+    theme: Theme,
     events: &mut Events,
     recorder: &mut Recorder,
-    hub: Option<&Hub>,
+    (hub, deck_path): (Option<&Hub>, Option<&Path>),
 ) -> anyhow::Result<Ending> {
-    let start = Instant::now();
-    let mut timeline = Memo::default();
     let (w, h) = terminal::size()?;
     apply(app, Action::Resize(w, h));
     count_audience(app, hub);
-    let mut shown_second = None;
-    let mut dirty = true;
-    let mut sent = None;
-    let ending = loop {
-        let now = start.elapsed();
-        if shown_second != Some(now.as_secs()) {
-            shown_second = Some(now.as_secs());
-            let clock = app.clock.clone();
-            apply(app, tick(now));
-            // Before the first move only the wall clock's minute moves on screen.
-            dirty |= app.started_at.is_some() || app.clock != clock;
-        }
-        // The writer says how saving went; the status bar follows.
-        let problem = recorder.problem();
-        if app.save_problem != problem {
-            apply(app, Action::SaveProblem(problem));
-            dirty = true;
-        }
-        if dirty {
-            // The audience first: the class should not wait for the teacher's screen.
-            if let Some(hub) = hub {
-                let shown = app.shown();
-                if sent.as_ref() != Some(&shown) {
-                    hub.show(&shown);
-                    sent = Some(shown);
-                }
+    let mut presenter = Presenter {
+        screen,
+        app,
+        theme,
+        events,
+        recorder,
+        hub,
+        deck_path,
+        timeline: Memo::default(),
+        start: Instant::now(),
+        sent: None,
+        dirty: true,
+    };
+    let ending = presenter.run();
+    // Bring the clock up to the moment we stop, so the slide on screen keeps its time even
+    // when a signal ends the loop between two ticks.
+    apply(presenter.app, tick(presenter.start.elapsed()));
+    ending
+}
+
+/// What the presenter's loop works with: the terminal, the state, and the view state that
+/// is not the app's (the theme, the timeline's rows, what the audience was last sent).
+struct Presenter<'a> {
+    screen: &'a mut Screen,
+    app: &'a mut App,
+    theme: Theme,
+    events: &'a mut Events,
+    recorder: &'a mut Recorder,
+    hub: Option<&'a Hub>,
+    deck_path: Option<&'a Path>,
+    timeline: Memo,
+    /// When the loop began: the clock `Tick`s count from it.
+    start: Instant,
+    /// What the audience windows were last told.
+    sent: Option<crate::app::Shown>,
+    /// Whether the screen needs drawing.
+    dirty: bool,
+}
+
+impl Presenter<'_> {
+    fn run(&mut self) -> anyhow::Result<Ending> {
+        let mut shown_second = None;
+        loop {
+            let now = self.start.elapsed();
+            if shown_second != Some(now.as_secs()) {
+                shown_second = Some(now.as_secs());
+                let clock = self.app.clock.clone();
+                apply(self.app, tick(now));
+                // Before the first move only the wall clock's minute moves on screen.
+                self.dirty |= self.app.started_at.is_some() || self.app.clock != clock;
             }
-            screen.draw(|frame| {
-                let view = PresenterView {
-                    app,
-                    theme: &theme,
-                    timeline: timeline_rows(app, &mut timeline),
-                };
-                frame.render_widget(view, frame.area());
-            })?;
-            dirty = false;
+            // The writer says how saving went; the status bar follows.
+            let problem = self.recorder.problem();
+            if self.app.save_problem != problem {
+                apply(self.app, Action::SaveProblem(problem));
+                self.dirty = true;
+            }
+            if self.dirty {
+                self.draw()?;
+            }
+            if self.app.should_quit {
+                return Ok(Ending::Quit);
+            }
+            // Wake for the next second of the clock; everything else wakes us when it happens.
+            let next_second = self.start + Duration::from_secs(now.as_secs() + 1);
+            let event = self.events.next(Some(next_second))?;
+            match self.action_for(&event)? {
+                Next::Act(action) => self.act(action)?,
+                Next::Stop(ending) => return Ok(ending),
+                Next::Nothing => {}
+            }
         }
-        if app.should_quit {
-            break Ending::Quit;
+    }
+
+    /// Sends the audience what it should see, then draws the teacher's screen.
+    fn draw(&mut self) -> anyhow::Result<()> {
+        // The audience first: the class should not wait for the teacher's screen.
+        if let Some(hub) = self.hub {
+            let shown = self.app.shown();
+            if self.sent.as_ref() != Some(&shown) {
+                hub.show(&shown);
+                self.sent = Some(shown);
+            }
         }
-        // Wake for the next second of the clock; everything else wakes us when it happens.
-        let next_second = start + Duration::from_secs(now.as_secs() + 1);
-        let action = match events.next(Some(next_second))? {
-            Event::Key(key) => handle_key(&app.mode, key),
+        let (app, theme, timeline) = (&*self.app, &self.theme, &mut self.timeline);
+        self.screen.draw(|frame| {
+            let view = PresenterView {
+                app,
+                theme,
+                timeline: timeline_rows(app, timeline),
+            };
+            frame.render_widget(view, frame.area());
+        })?;
+        self.dirty = false;
+        Ok(())
+    }
+
+    /// What an event asks for.
+    fn action_for(&mut self, event: &Event) -> anyhow::Result<Next> {
+        let app = &*self.app;
+        let action = match event {
+            Event::Key(key) => handle_key(&app.mode, *key),
             Event::Mouse(m) if m.kind == MouseEventKind::Down(MouseButton::Left) => {
-                let rows = timeline_rows(app, &mut timeline);
+                let rows = timeline_rows(app, &mut self.timeline);
                 timeline_hit(app, rows, m.column, m.row).map(Action::GoToSlide)
             }
             // The wheel over the notes scrolls them; elsewhere it does nothing (a slide change
@@ -286,46 +350,68 @@ fn event_loop(
                 })
             }
             Event::Tick | Event::Heard(_) | Event::Mouse(_) => None,
-            Event::Resize(w, h) => Some(Action::Resize(w, h)),
+            Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
             Event::AudienceChanged => {
-                dirty |= count_audience(app, hub);
+                self.dirty |= count_audience(self.app, self.hub);
                 None
             }
+            Event::DeckChanged => Some(Action::Reload),
             Event::Continued => {
-                screen.take_again()?;
-                dirty = true;
+                self.screen.take_again()?;
+                self.dirty = true;
                 None
             }
-            Event::Stop(Stop::Quit) => break Ending::Quit,
-            Event::Stop(Stop::Hangup) => break Ending::Hangup,
+            Event::Stop(Stop::Quit) => return Ok(Next::Stop(Ending::Quit)),
+            Event::Stop(Stop::Hangup) => return Ok(Next::Stop(Ending::Hangup)),
         };
-        let Some(action) = action else { continue };
-        if action == Action::Suspend {
-            screen.suspend()?;
-            events.settle_continued();
-            dirty = true;
-            continue;
+        Ok(action.map_or(Next::Nothing, Next::Act))
+    }
+
+    /// Carries an action out: the few that need the terminal, the files or the view here, the
+    /// rest through `update`, followed by a checkpoint of the record.
+    fn act(&mut self, action: Action) -> anyhow::Result<()> {
+        self.dirty = true;
+        match action {
+            Action::Suspend => {
+                self.screen.suspend()?;
+                self.events.settle_continued();
+            }
+            Action::Reload => match self.deck_path {
+                Some(path) => apply(self.app, reload(path)),
+                None => {
+                    self.app.message = Some(
+                        "the bundled lecture cannot change: present a copy to edit it".to_owned(),
+                    );
+                }
+            },
+            Action::NextTheme => {
+                self.theme = next_theme(&self.theme);
+                apply(self.app, Action::ThemeChosen(self.theme.name.clone()));
+                self.app.message = Some(format!("theme: {} (c for the next)", self.theme.name));
+            }
+            action => {
+                apply(self.app, tick(self.start.elapsed()));
+                // A key means what the screen says, and an audience that joined since the last
+                // look changes what `b` and `f` do.
+                count_audience(self.app, self.hub);
+                apply(self.app, action);
+                save(self.recorder, self.app, false);
+            }
         }
-        if action == Action::NextTheme {
-            theme = next_theme(&theme);
-            apply(app, Action::ThemeChosen(theme.name.clone()));
-            app.message = Some(format!("theme: {} (c for the next)", theme.name));
-            dirty = true;
-            continue;
-        }
-        apply(app, tick(start.elapsed()));
-        // A key means what the screen says, and an audience that joined since the last look
-        // changes what `b` and `f` do.
-        count_audience(app, hub);
-        apply(app, action);
-        dirty = true;
-        save(recorder, app, false);
-    };
-    // Bring the clock up to the moment we stop, so the slide on screen keeps its time even
-    // when a signal ends the loop between two ticks.
-    apply(app, tick(start.elapsed()));
-    Ok(ending)
+        Ok(())
+    }
 }
+
+/// What the loop does next.
+enum Next {
+    /// Carry out an action.
+    Act(Action),
+    /// Stop.
+    Stop(Ending),
+    /// Nothing: wait for the next event.
+    Nothing,
+}
+
 /// Tells the app how many audience windows follow it; true if that changed.
 fn count_audience(app: &mut App, hub: Option<&Hub>) -> bool {
     let Some(hub) = hub else { return false };
@@ -369,5 +455,24 @@ pub fn next_theme(theme: &Theme) -> Theme {
         next
     } else {
         next.without_colour()
+    }
+}
+
+/// Reads the deck file again: the new version, or why it does not load (the first problem,
+/// as `file:line:col: what`).
+fn reload(path: &Path) -> Action {
+    match crate::deck::load_path(path) {
+        Ok(loaded) => Action::DeckReloaded(std::sync::Arc::new(loaded.deck)),
+        Err(e) => {
+            let first = e
+                .diagnostics
+                .iter()
+                .find(|d| d.severity == crate::deck::Severity::Error)
+                .or(e.diagnostics.first());
+            Action::ReloadFailed(first.map_or_else(
+                || "the deck does not load".to_owned(),
+                |d| format!("{}:{}:{}: {}", d.file, d.line, d.column, d.message),
+            ))
+        }
     }
 }

@@ -82,6 +82,9 @@ impl Widget for PresenterView<'_> {
             render_notes(app, theme, &pane, buf);
         }
         StatusBar { app, theme }.render(paint::rect(p.status), buf);
+        if let Some(why) = &app.reload_error {
+            render_reload_error(why, theme, paint::rect(p.slide), buf);
+        }
         match &app.mode {
             Mode::Help => overlay::render_help(theme, area, buf),
             Mode::Details { scroll } => overlay::render_details(app, theme, *scroll, area, buf),
@@ -92,6 +95,21 @@ impl Widget for PresenterView<'_> {
             }
             Mode::Normal | Mode::Blank => {}
         }
+    }
+}
+
+/// The banner over the slide while the deck's last save does not load: where and why, and
+/// that the slide shown is the last version that did.
+fn render_reload_error(why: &str, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let text = format!("not reloaded: {why} · showing the last version that loaded");
+    let width = usize::from(area.width.saturating_sub(2)).max(1);
+    let style = theme.badge();
+    let lines = crate::text::wrap(&[(text, ())], width);
+    for (i, line) in lines.iter().take(3).enumerate() {
+        let y = area.y + u16::try_from(i).unwrap_or(0);
+        let words: String = line.iter().map(|(t, ())| t.as_str()).collect();
+        buf.set_string(area.x, y, " ".repeat(usize::from(area.width)), style);
+        buf.set_string(area.x + 1, y, words, style);
     }
 }
 
