@@ -31,6 +31,16 @@ pub fn lecture_app() -> App {
     App::new(fixtures::lecture())
 }
 
+/// A presenter on the first slide of `tests/fixtures/render/{name}.ron`.
+pub fn fixture_app(name: &str) -> App {
+    App::new(render_deck(name))
+}
+
+/// The render fixture deck `tests/fixtures/render/{name}.ron`, made for one kind of screen.
+pub fn render_deck(name: &str) -> Deck {
+    fixtures::fixture_deck(&format!("tests/fixtures/render/{name}.ron"))
+}
+
 /// Applies actions in order, and each returned follow-up at once, as the event loop does.
 pub fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
     for action in actions {
