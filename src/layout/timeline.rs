@@ -616,7 +616,63 @@ impl Memo {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::deck::DeckDate;
+    use crate::deck::{DeckDate, parse_deck};
+
+    /// A deck over `span` holding `slides` (`(date, title)`, a date outside the span being a
+    /// flashback; `DATE~SPAN` gives the slide a span) and `milestones` (`(date, label)`), in one
+    /// part.
+    fn deck(span: &str, slides: &[(&str, &str)], milestones: &[(&str, &str)]) -> Deck {
+        let span_range = DeckDate::parse(span).unwrap().range;
+        let slides: Vec<String> = slides
+            .iter()
+            .map(|(date, title)| {
+                let (date, extent) = date.split_once('~').unwrap_or((date, ""));
+                let outside = !DeckDate::parse(date).unwrap().range.is_within(&span_range);
+                let extent = if extent.is_empty() {
+                    String::new()
+                } else {
+                    format!(r#"span: "{extent}", "#)
+                };
+                format!(
+                    r#"Slide(title: "{title}", date: "{date}", {extent}flashback: {outside}, notes: "n")"#
+                )
+            })
+            .collect();
+        let milestones: Vec<String> = milestones
+            .iter()
+            .map(|(date, label)| format!(r#"(date: "{date}", label: "{label}")"#))
+            .collect();
+        let source = format!(
+            r#"Deck(title: "T", span: "{span}", milestones: [{}],
+                parts: [Part(id: "p", title: "P", slides: [{}])])"#,
+            milestones.join(", "),
+            slides.join(", "),
+        );
+        let loaded = parse_deck("test.ron", source.as_bytes()).unwrap();
+        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+        loaded.deck
+    }
+
+    /// On slide `current`, none visited, no date prompt open.
+    fn on(deck: &Deck, current: usize) -> Position {
+        Position {
+            current,
+            visited: vec![false; deck.slide_count()],
+            preview: None,
+        }
+    }
+
+    /// Each row's text, without trailing blanks.
+    fn texts(rows: &[TimelineRow]) -> Vec<String> {
+        rows.iter()
+            .map(|r| r.line.text().trim_end().to_owned())
+            .collect()
+    }
+
+    /// Each row's click target.
+    fn targets(rows: &[TimelineRow]) -> Vec<Option<usize>> {
+        rows.iter().map(|r| r.target).collect()
+    }
 
     #[test]
     fn axis_is_monotonic_and_opens_up_dense_weeks() {
@@ -640,5 +696,339 @@ mod tests {
         let start = axis.row(span.first, 30);
         let end = axis.row(span.last, 30);
         assert_eq!((start, end), (0, 29));
+    }
+
+    // How the rows below were worked out by hand. A date `d` sits at the share
+    //     s(d) = 0.5 * (x / days) + 0.5 * (slides before x) / slides,   x = offset of d + 0.5,
+    // of the axis (offset: days since the span's first day; a slide dated on day e counts as
+    // min(max(x - e, 0), 1) of a slide), and on row floor(s * rows). A row shows its year when
+    // it holds 1 January (or the span's first day), else the last month starting on it when it
+    // has no slide and the last labelled row is at least two above.
+
+    /// Slides on the edges: 1953/1954 is 730 days; the one slide inside, 5 March 1953, is day
+    /// 63. Twelve rows give each edge two lines (a sixth of the height): the three years before
+    /// the span share one, the two after get one each, which leaves nine axis rows. The slide
+    /// sits at 0.5 * 63.5 / 730 + 0.5 * 0.5 = 0.2935, row 2; January to March on row 0; rows 3
+    /// and 4 pass during its day; from April on s = 0.5 + 0.5 * x / 730, row floor(4.5 + x /
+    /// 162.2): April to August 1953 on row 5, September 1953 to February 1954 on 6 (1 September
+    /// is x = 243.5), March to July 1954 on 7 (1 March is x = 424.5), the rest on 8.
+    #[test]
+    fn flashbacks_are_arrows_at_the_edges_one_line_a_year_until_there_is_no_room() {
+        let deck = deck(
+            "1953/1954",
+            &[
+                ("1936", "Purges"),
+                ("1937-07-30", "Order 00447"),
+                ("1938", "Kyiv"),
+                ("1953-03-05", "Stalin dies"),
+                ("1970", "Memoirs"),
+                ("1971-09-11", "Khrushchev dies"),
+            ],
+            &[],
+        );
+        let rows = rows(&deck, &on(&deck, 3), 40, 12);
+        assert_eq!(
+            texts(&rows),
+            [
+                "1936  ▲ ○ 3 slides, 1936–1938",
+                "1953  ┼   Mar",
+                "      │",
+                "     ┃├ ◉ 5 Mar  Stalin dies",
+                "      │",
+                "      │",
+                "      │   Aug",
+                "1954  ┼",
+                "      │   Jul",
+                "      │",
+                "1970  ▼ ○ 1970  Memoirs",
+                "1971  ▼ ○ 11 Sep  Khrushchev dies",
+            ]
+        );
+        // A click on an edge goes to its first slide; on an empty row, nowhere.
+        let mut expected = vec![None; 12];
+        expected[0] = Some(0);
+        expected[3] = Some(3);
+        expected[10] = Some(4);
+        expected[11] = Some(5);
+        assert_eq!(targets(&rows), expected);
+        // Six rows leave one line an edge: two slides on it are the first of them and a count.
+        let rows = super::rows(&deck, &on(&deck, 3), 40, 6);
+        assert_eq!(texts(&rows)[0], "1936  ▲ ○ 3 slides, 1936–1938");
+        assert_eq!(texts(&rows)[5], "1970  ▼ ○ 1970  Memoirs +1");
+    }
+
+    /// Slides sharing a row: 1953 is 365 days; Alpha (1 March, day 59), Beta (2 March, day 60)
+    /// and Gamma (1 September, day 243) sit at 0.5 * 59.5 / 365 + 0.5 * 0.5 / 3 = 0.1648,
+    /// 0.0829 + 0.25 = 0.3329 and 0.3336 + 0.4167 = 0.7502: on three rows, 0, 0 and 2.
+    /// January to March start on row 0 (1 April: 0.1240 + 0.3333 = 0.4573, row 1), April to
+    /// August on row 1, the rest on row 2.
+    #[test]
+    fn slides_on_one_row_are_the_first_and_a_count() {
+        let deck = deck(
+            "1953",
+            &[
+                ("1953-03-01", "Alpha"),
+                ("1953-03-02", "Beta"),
+                ("1953-09-01", "Gamma"),
+            ],
+            &[],
+        );
+        let rows = rows(&deck, &on(&deck, 2), 40, 3);
+        assert_eq!(
+            texts(&rows),
+            [
+                "1953  ┼ ○ 1 Mar  Alpha +1",
+                "      │",
+                "     ┃├ ◉ 1 Sep  Gamma"
+            ]
+        );
+        assert_eq!(targets(&rows), [Some(0), None, Some(2)]);
+        // Too narrow for a title worth reading: the date and the count stay.
+        let narrow = super::rows(&deck, &on(&deck, 2), 20, 3);
+        assert_eq!(
+            texts(&narrow),
+            ["1953  ┼ ○ 1 Mar +1", "      │", "     ┃├ ◉ 1 Sep"]
+        );
+        // On Beta, the row stands for Beta, and a click there goes to it. Listing the two
+        // would leave the axis fewer than four rows, so the row is not expanded.
+        let rows = super::rows(&deck, &on(&deck, 1), 40, 3);
+        assert_eq!(
+            texts(&rows),
+            [
+                "1953 ┃┼ ◉ 2 Mar  Beta +1",
+                "      │",
+                "      ├ ○ 1 Sep  Gamma"
+            ]
+        );
+        assert_eq!(targets(&rows), [Some(1), None, Some(2)]);
+    }
+
+    /// Twelve slides on 5 March 1953 (day 63): fourteen rows list nine lines under their row
+    /// and leave five for the axis. The twelve sit at 0.5 * 63.5 / 365 + 0.5 * 6 / 12 = 0.3370,
+    /// row 1; from the next day on s = 0.5 + 0.5 * x / 365, row floor(2.5 + x / 146): April to
+    /// August on row 3 (1 September is x = 243.5, row 4), September to December on row 4.
+    #[test]
+    fn the_current_row_is_listed_slide_by_slide_and_says_how_many_more() {
+        let titles: Vec<String> = (1..=12).map(|n| format!("S{n}")).collect();
+        let slides: Vec<(&str, &str)> = titles.iter().map(|t| ("1953-03-05", t.as_str())).collect();
+        let deck = deck("1953", &slides, &[]);
+        let mut at = on(&deck, 5);
+        at.visited[1] = true;
+        let rows = rows(&deck, &at, 40, 14);
+        // Eight listed around S6 (S2 to S9), the ninth line for the four others.
+        assert_eq!(
+            texts(&rows),
+            [
+                "1953  ┼   Mar",
+                "     ┃├ ◉ 12 slides · 5 March 1953",
+                "     ┃┆   ● 5 Mar  S2",
+                "     ┃┆   ○ 5 Mar  S3",
+                "     ┃┆   ○ 5 Mar  S4",
+                "     ┃┆   ○ 5 Mar  S5",
+                "     ┃┆   ◉ 5 Mar  S6",
+                "     ┃┆   ○ 5 Mar  S7",
+                "     ┃┆   ○ 5 Mar  S8",
+                "     ┃┆   ○ 5 Mar  S9",
+                "     ┃┆     +4 more",
+                "      │",
+                "      │   Aug",
+                "      │",
+            ]
+        );
+        // The row goes to the current slide, each listed line to its slide, "more" to the
+        // first slide not listed after them.
+        let mut expected = vec![None, Some(5)];
+        expected.extend((1..=8).map(Some));
+        expected.extend([Some(9), None, None, None]);
+        assert_eq!(targets(&rows), expected);
+        // On the last slide the list ends with it, and "more" goes back to the first.
+        let rows = super::rows(&deck, &on(&deck, 11), 40, 14);
+        assert_eq!(texts(&rows)[2], "     ┃┆   ○ 5 Mar  S5");
+        assert_eq!(texts(&rows)[9], "     ┃┆   ◉ 5 Mar  S12");
+        assert_eq!(rows[10].target, Some(0));
+    }
+
+    /// A milestone is a line of its own after its row; one outside the span is left out.
+    /// 1953 is 365 days, three slides: Alpha (13 January, day 12), Beta (5 March, day 63, the
+    /// milestone's day) and Gamma (26 June, day 176) at 0.0171 + 0.0833 = 0.1005, 0.0870 +
+    /// 0.25 = 0.3370 and 0.2418 + 0.4167 = 0.6584: on seven rows (eight less the milestone),
+    /// rows 0, 2 and 4. Months: February and March on row 1 (0.2098, 0.2482), April to June on
+    /// 3 (0.4573 to 0.5409), July to September on 5 (0.7486 to 0.8336), the rest on 6.
+    #[test]
+    fn milestones_are_drawn_after_their_row() {
+        let deck = deck(
+            "1953",
+            &[
+                ("1953-01-13", "Alpha"),
+                ("1953-03-05", "Beta"),
+                ("1953-06-26", "Gamma"),
+            ],
+            &[("1953-03-05", "Stalin dies"), ("1956-02-25", "The speech")],
+        );
+        let rows = rows(&deck, &on(&deck, 2), 40, 8);
+        assert_eq!(
+            texts(&rows),
+            [
+                "1953  ┼ ○ 13 Jan  Alpha",
+                "      │",
+                "      ├ ○ 5 Mar  Beta",
+                "      ★ 5 Mar 1953  Stalin dies",
+                "      │",
+                "     ┃├ ◉ 26 Jun  Gamma",
+                "      │",
+                "      │   Dec",
+            ]
+        );
+        assert_eq!(rows[3].target, None, "a milestone is not a slide");
+        assert_eq!(rows[3].line.runs[2].role, Role::Milestone);
+    }
+
+    /// The current slide's extent is a bar beside the axis. Beta (5 March) spans March to
+    /// September. Three slides in 1953 on six rows: 1 March at 0.0815 + 0.1667 = 0.2482 is on
+    /// row 1, 30 September at 0.3733 + 0.3333 = 0.7066 on row 4, so rows 1 to 4 carry the bar.
+    /// Alpha (13 January) is on row 0, Beta (0.3370) on 2, Gamma (7 November, day 310, 0.4253 +
+    /// 0.4167 = 0.8420) on 5. Months: February and March on 1, April and May on 2 (1 May:
+    /// 0.4984), June to August on 3, September to November on 4 (1 November: 0.7504).
+    #[test]
+    fn the_current_slide_is_a_bar_as_long_as_its_span() {
+        let deck = deck(
+            "1953",
+            &[
+                ("1953-01-13", "Alpha"),
+                ("1953-03-05~1953-03-01/1953-09-30", "Beta"),
+                ("1953-11-07", "Gamma"),
+            ],
+            &[],
+        );
+        let rows = rows(&deck, &on(&deck, 1), 40, 6);
+        assert_eq!(
+            texts(&rows),
+            [
+                "1953  ┼ ○ 13 Jan  Alpha",
+                "     ┃│",
+                "     ┃├ ◉ 5 Mar  Beta",
+                "     ┃│",
+                "     ┃│   Nov",
+                "      ├ ○ 7 Nov  Gamma",
+            ]
+        );
+        assert!(
+            rows[1..5]
+                .iter()
+                .all(|r| r.line.runs[2].role == Role::Accent)
+        );
+    }
+
+    #[test]
+    fn too_short_for_an_axis_says_where_we_are_in_one_line() {
+        let deck = deck(
+            "1953/1954",
+            &[("1937-07-30", "Order 00447"), ("1953-03-05", "Stalin dies")],
+            &[],
+        );
+        // One row, or two of which the edge line takes one: no room for an axis.
+        for height in [1, 2] {
+            let got = rows(&deck, &on(&deck, 1), 40, height);
+            assert_eq!(texts(&got), ["◉ 5 March 1953"], "height {height}");
+            assert_eq!(targets(&got), [Some(1)]);
+            assert_eq!(got[0].line.runs[0].role, Role::Accent);
+        }
+        // Cut to the width, never wider.
+        let got = rows(&deck, &on(&deck, 1), 12, 1);
+        assert_eq!(texts(&got), ["◉ 5 March 1…"]);
+        // No room at all: nothing.
+        assert!(rows(&deck, &on(&deck, 1), 11, 10).is_empty());
+        assert!(rows(&deck, &on(&deck, 1), 40, 0).is_empty());
+    }
+
+    /// Every row that leads somewhere names the slide it leads to: its title, or the count of
+    /// the slides it stands for.
+    #[test]
+    fn a_click_on_a_row_goes_to_the_slide_drawn_there() {
+        let deck = deck(
+            "1952/1956",
+            &[
+                ("1937-07-30", "Order"),
+                ("1952-10-05", "Congress"),
+                ("1953-01-13", "Plot"),
+                ("1953-02-28", "Supper"),
+                ("1953-03-01", "Floor"),
+                ("1953-03-02", "Doctors"),
+                ("1953-03-05", "Dies"),
+                ("1953-03-05", "Session"),
+                ("1953-03-09", "Funeral"),
+                ("1953-06-26", "Arrest"),
+                ("1956-02-25", "Speech"),
+                ("1971-09-11", "Death"),
+            ],
+            &[("1953-03-05", "Stalin dies")],
+        );
+        for current in 0..deck.slide_count() {
+            for (width, height) in [(27, 22), (42, 38), (20, 8)] {
+                let rows = rows(&deck, &on(&deck, current), width, height);
+                for row in &rows {
+                    let Some(i) = row.target else { continue };
+                    let text = row.line.text();
+                    let slide = deck.slide(i).unwrap();
+                    let title = slide.title.as_str();
+                    let start: String = title.chars().take(3).collect();
+                    // Where the title did not fit, the date says which slide it is.
+                    let f = slide.date.range.first;
+                    let day = format!(" {} {} ", f.day(), month_abbr(f));
+                    assert!(
+                        text.contains(&start)
+                            || format!("{text} ").contains(&day)
+                            || text.contains(" slides")
+                            || text.contains('+'),
+                        "{text:?} leads to {title} (on {current} at {width}x{height})"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_memo_works_the_rows_out_again_only_when_what_they_depend_on_changes() {
+        let first = deck(
+            "1953",
+            &[("1953-03-05", "Dies"), ("1953-06-26", "Arrest")],
+            &[],
+        );
+        let second = deck(
+            "1953",
+            &[("1953-03-05", "Another"), ("1953-06-26", "Deck")],
+            &[],
+        );
+        let mut memo = Memo::default();
+        let at = on(&first, 0);
+        assert_eq!(memo.rows(&first, 1, &at, 30, 8), rows(&first, &at, 30, 8));
+        // Another deck under the same fingerprint: the memo does not look at the deck, so the
+        // rows are the first deck's, not worked out again.
+        assert_eq!(memo.rows(&second, 1, &at, 30, 8), rows(&first, &at, 30, 8));
+        // A new fingerprint, position, width or height: worked out again.
+        assert_eq!(memo.rows(&second, 2, &at, 30, 8), rows(&second, &at, 30, 8));
+        let moved = on(&second, 1);
+        assert_eq!(
+            memo.rows(&second, 2, &moved, 30, 8),
+            rows(&second, &moved, 30, 8)
+        );
+        assert_eq!(
+            memo.rows(&second, 2, &moved, 31, 8),
+            rows(&second, &moved, 31, 8)
+        );
+        assert_eq!(
+            memo.rows(&second, 2, &moved, 31, 9),
+            rows(&second, &moved, 31, 9)
+        );
+        let mut previewing = moved.clone();
+        previewing.preview = Some(0);
+        assert_eq!(
+            memo.rows(&second, 2, &previewing, 31, 9),
+            rows(&second, &previewing, 31, 9)
+        );
+        assert_ne!(
+            rows(&second, &previewing, 31, 9),
+            rows(&second, &moved, 31, 9)
+        );
     }
 }
