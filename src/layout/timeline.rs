@@ -10,7 +10,7 @@
 use jiff::civil::Date as CivilDate;
 
 use super::styled::{Line, Role, Run};
-use crate::deck::{DayRange, Deck, Slide};
+use crate::deck::{DayRange, Deck, DeckDate, Slide};
 use crate::text::{truncate, width as text_width};
 
 /// Where the presenter is, as the sidebar shows it.
@@ -62,6 +62,33 @@ fn short_date(range: DayRange) -> String {
         month_abbr(f).to_owned()
     } else {
         format!("{} {}", f.day(), month_abbr(f))
+    }
+}
+
+/// How a date reads on the sidebar: as precisely as the deck wrote its start, so that
+/// `1953-03/1953-06` reads `Mar` (a month), `1953/1956` reads `1953`, and `1953-03-01/1953-03-04`
+/// reads `1 Mar`. The days a date covers cannot tell these apart: March to June begins on 1
+/// March as surely as a day does.
+fn start_label(date: &DeckDate) -> String {
+    let start = date.written.split('/').next().unwrap_or_default().trim();
+    match DeckDate::parse(start) {
+        Ok(start) => short_date(start.range),
+        // Every deck date parsed once already; should this one not, its first day is safe.
+        Err(_) => short_date(DayRange {
+            first: date.range.first,
+            last: date.range.first,
+        }),
+    }
+}
+
+/// `5 Mar 1953`, `Mar 1953`, `1953`: the start's label with the year, once.
+fn start_label_with_year(date: &DeckDate) -> String {
+    let label = start_label(date);
+    let year = date.range.first.year().to_string();
+    if label.contains(&year) {
+        label
+    } else {
+        format!("{label} {year}")
     }
 }
 
@@ -144,11 +171,11 @@ impl Sidebar<'_> {
     /// added when the row's own year label would say otherwise.
     fn group_label(&self, group: &[usize], with_year: bool) -> String {
         let s = self.slides[self.representative(group)];
-        let mut date = short_date(s.date.range);
-        let year = s.date.range.first.year().to_string();
-        if with_year && !date.contains(&year) {
-            date = format!("{date} {year}");
-        }
+        let date = if with_year {
+            start_label_with_year(&s.date)
+        } else {
+            start_label(&s.date)
+        };
         let more = if group.len() > 1 {
             format!(" +{}", group.len() - 1)
         } else {
@@ -293,8 +320,8 @@ impl Sidebar<'_> {
         }
     }
 
-    fn milestone_line(&self, range: DayRange, label: &str, on_bar: bool) -> TimelineRow {
-        let text = format!("{} {}  {label}", short_date(range), range.first.year());
+    fn milestone_line(&self, date: &DeckDate, label: &str, on_bar: bool) -> TimelineRow {
+        let text = format!("{}  {label}", start_label_with_year(date));
         TimelineRow {
             line: Line {
                 runs: vec![
@@ -347,7 +374,7 @@ impl Sidebar<'_> {
                 };
                 let label = format!(
                     "{:<6} {}",
-                    short_date(self.slides[i].date.range),
+                    start_label(&self.slides[i].date),
                     self.slides[i].title
                 );
                 let mut spans = lead(on_bar);
@@ -397,9 +424,9 @@ pub fn rows(deck: &Deck, at: &Position, width: u16, height: u16) -> Vec<Timeline
     let edge_budget = (height / 6).max(1);
     let before = bar.edge_groups(Place::Before, edge_budget);
     let after = bar.edge_groups(Place::After, edge_budget);
-    let milestones: Vec<(DayRange, &str)> = (deck.milestones.iter())
+    let milestones: Vec<(&DeckDate, &str)> = (deck.milestones.iter())
         .filter(|m| m.date.range.overlaps(&span))
-        .map(|m| (m.date.range, m.label.as_str()))
+        .map(|m| (&m.date, m.label.as_str()))
         .collect();
     let inside: Vec<usize> = (0..bar.slides.len())
         .filter(|&i| bar.place(i) == Place::Inside)
@@ -464,9 +491,9 @@ pub fn rows(deck: &Deck, at: &Position, width: u16, height: u16) -> Vec<Timeline
         if expanded_here {
             out.extend(bar.expanded_lines(&group, expanded, on_bar));
         }
-        for (range, label) in &milestones {
-            if axis.row(range.first, axis_rows) == r {
-                out.push(bar.milestone_line(*range, label, on_bar));
+        for (date, label) in &milestones {
+            if axis.row(date.range.first, axis_rows) == r {
+                out.push(bar.milestone_line(date, label, on_bar));
             }
         }
     }
@@ -616,7 +643,7 @@ impl Memo {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::deck::{DeckDate, parse_deck};
+    use crate::deck::parse_deck;
 
     /// A deck over `span` holding `slides` (`(date, title)`, a date outside the span being a
     /// flashback; `DATE~SPAN` gives the slide a span) and `milestones` (`(date, label)`), in one
@@ -1029,6 +1056,61 @@ mod tests {
         assert_ne!(
             rows(&second, &previewing, 31, 9),
             rows(&second, &moved, 31, 9)
+        );
+    }
+
+    /// A date is labelled as precisely as the deck wrote its start: `1953-03/1953-06` starts
+    /// with a whole month, so it reads `Mar`, not `1 Mar` as if it were a day; `1953-01/1953-03`
+    /// reads `Jan`; a milestone dated by a whole year reads `1953`, once.
+    ///
+    /// 1953 is 365 days: Signs (January to March, from day 0), Radio (1 to 4 March) and Beria
+    /// (March to June), both from day 59, at 0.0007 + 0.0833 = 0.0840 and 0.0815 + 0.3333 =
+    /// 0.4148. On eight rows (nine less the milestone) the last two share row 3; listed, they
+    /// leave six for the axis, where they share row 2 and Signs is on row 0, followed by the
+    /// milestone (1 January). Months: February on row 1 (0.2098); March, where the two start,
+    /// on 2; April and May on 3 (0.6240, 0.6651); June to August on 4 (0.7075 to 0.7911);
+    /// September on, 5 (0.8336). Beria's bar runs from 1 March to 30 June (0.7473, row 4).
+    #[test]
+    fn a_span_of_months_is_labelled_by_its_first_month() {
+        let deck = deck(
+            "1953",
+            &[
+                ("1953-01/1953-03", "Signs"),
+                ("1953-03-01/1953-03-04", "Radio"),
+                ("1953-03/1953-06", "Beria at the helm"),
+            ],
+            &[("1953", "The year")],
+        );
+        let got = rows(&deck, &on(&deck, 2), 50, 9);
+        let when = crate::deck::date::human_range(&DayRange {
+            first: CivilDate::constant(1953, 3, 1),
+            last: CivilDate::constant(1953, 6, 30),
+        });
+        assert_eq!(
+            texts(&got),
+            [
+                "1953  ┼ ○ Jan  Signs",
+                "      ★ 1953  The year",
+                "      │",
+                &format!("     ┃├ ◉ 2 slides · {when}"),
+                "     ┃┆   ○ 1 Mar  Radio",
+                "     ┃┆   ◉ Mar    Beria at the helm",
+                "     ┃│",
+                "     ┃│   Aug",
+                "      │",
+            ]
+        );
+        // A whole year reads as the year; a span of years from its first.
+        assert_eq!(start_label(&DeckDate::parse("1953").unwrap()), "1953");
+        assert_eq!(start_label(&DeckDate::parse("1953/1956").unwrap()), "1953");
+        assert_eq!(start_label(&DeckDate::parse("1953-03").unwrap()), "Mar");
+        assert_eq!(
+            start_label(&DeckDate::parse("1953-03-05").unwrap()),
+            "5 Mar"
+        );
+        assert_eq!(
+            start_label(&DeckDate::parse("1953-03-01/1953-03-31").unwrap()),
+            "1 Mar"
         );
     }
 }
