@@ -339,8 +339,16 @@ impl Sidebar<'_> {
         }
     }
 
-    /// The slides of the focused group, by date, one line each.
-    fn expanded_lines(&self, group: &[usize], lines: usize, on_bar: bool) -> Vec<TimelineRow> {
+    /// The slides of the focused group, by date, one line each. `year` is the year the row
+    /// reads under (its own label, else the last one above it): when a listed date is of
+    /// another year, or the list crosses a new year, every date says its year, in one column.
+    fn expanded_lines(
+        &self,
+        group: &[usize],
+        lines: usize,
+        on_bar: bool,
+        year: Option<i16>,
+    ) -> Vec<TimelineRow> {
         let mut group = group.to_vec();
         group.sort_by_key(|&i| (self.slides[i].date.range.first, i));
         // Keep the focus in view when the group is longer than the lines we have, and say how
@@ -362,21 +370,37 @@ impl Sidebar<'_> {
                 Run::new("   ", Role::Body),
             ]
         };
-        let mut out: Vec<TimelineRow> = group
+        let shown: Vec<usize> = group.iter().skip(start).take(listed).copied().collect();
+        let year_of = |i: usize| self.slides[i].date.range.first.year();
+        let with_years = shown
             .iter()
-            .skip(start)
-            .take(listed)
+            .any(|&i| Some(year_of(i)) != year || year_of(i) != year_of(shown[0]));
+        let dates: Vec<String> = shown
+            .iter()
             .map(|&i| {
+                if with_years {
+                    start_label_with_year(&self.slides[i].date)
+                } else {
+                    start_label(&self.slides[i].date)
+                }
+            })
+            .collect();
+        let column = dates
+            .iter()
+            .map(|d| text_width(d))
+            .max()
+            .unwrap_or(0)
+            .max(6);
+        let mut out: Vec<TimelineRow> = shown
+            .iter()
+            .zip(&dates)
+            .map(|(&i, date)| {
                 let style = if i == self.focus {
                     Role::Accent
                 } else {
                     self.label_style(&[i])
                 };
-                let label = format!(
-                    "{:<6} {}",
-                    start_label(&self.slides[i].date),
-                    self.slides[i].title
-                );
+                let label = format!("{date:<column$} {}", self.slides[i].title);
                 let mut spans = lead(on_bar);
                 spans.push(self.marker(&[i]));
                 spans.push(Run::new(" ", Role::Body));
@@ -463,6 +487,8 @@ pub fn rows(deck: &Deck, at: &Position, width: u16, height: u16) -> Vec<Timeline
 
     let mut out: Vec<TimelineRow> = before.iter().map(|g| bar.edge_line(g, '▲')).collect();
     let mut last_label_row: Option<usize> = None;
+    // The year a row reads under: its own label, else the last one above it.
+    let mut year_in_effect: Option<i16> = None;
     for r in 0..axis_rows {
         let group: Vec<usize> = slide_rows
             .iter()
@@ -478,6 +504,9 @@ pub fn rows(deck: &Deck, at: &Position, width: u16, height: u16) -> Vec<Timeline
             .iter()
             .find(|d| d.month() == 1 || **d == span.first)
             .map(|d| d.year());
+        if year_label.is_some() {
+            year_in_effect = year_label;
+        }
         let on_bar = current_bar.is_some_and(|(a, b)| (a..=b).contains(&r));
         let expanded_here = expanded > 0 && !group.is_empty() && group == focus_group;
         let month_label = starts
@@ -489,7 +518,7 @@ pub fn rows(deck: &Deck, at: &Position, width: u16, height: u16) -> Vec<Timeline
         }
         out.push(bar.axis_line(&group, year_label, month_label, on_bar, expanded_here));
         if expanded_here {
-            out.extend(bar.expanded_lines(&group, expanded, on_bar));
+            out.extend(bar.expanded_lines(&group, expanded, on_bar, year_in_effect));
         }
         for (date, label) in &milestones {
             if axis.row(date.range.first, axis_rows) == r {
@@ -1111,6 +1140,58 @@ mod tests {
         assert_eq!(
             start_label(&DeckDate::parse("1953-03-01/1953-03-31").unwrap()),
             "1 Mar"
+        );
+    }
+
+    /// A list that crosses a year says each date's year: the row holding 1 January 1953 (and
+    /// so labelled 1953) lists 1 and 20 December 1952 as well, which must not read as December
+    /// 1953.
+    ///
+    /// 1952/1953 is 731 days; ten slides: Alpha (1 December 1952, day 335), Beta (20 December,
+    /// day 354), Gamma (13 January 1953, day 378) and seven on 1 to 7 December 1953 (days 700
+    /// to 706), each worth 0.05 of the axis. Alpha, Beta and Gamma sit at 0.2295 + 0.025 =
+    /// 0.2545, 0.2432 + 0.075 = 0.3182 and 0.2589 + 0.125 = 0.3839, 1 January 1953 at 0.2507 +
+    /// 0.1 = 0.3507: on four axis rows (seven less the three listed) all on row 1, with December
+    /// 1952 to May 1953 (1 June: 0.3540 + 0.15 = 0.5040, row 2). The seven sit at 0.6541 +
+    /// 0.0507 j: the first two on row 2, the rest on row 3. January to November 1952 are on
+    /// row 0 (1 November: 0.2090).
+    #[test]
+    fn a_list_across_new_year_says_each_year() {
+        let mut slides = vec![
+            ("1952-12-01", "Alpha".to_owned()),
+            ("1952-12-20", "Beta".to_owned()),
+            ("1953-01-13", "Gamma".to_owned()),
+        ];
+        let december = [
+            "1953-12-01",
+            "1953-12-02",
+            "1953-12-03",
+            "1953-12-04",
+            "1953-12-05",
+            "1953-12-06",
+            "1953-12-07",
+        ];
+        for (n, date) in december.iter().enumerate() {
+            slides.push((date, format!("December {}", n + 1)));
+        }
+        let slides: Vec<(&str, &str)> = slides.iter().map(|(d, t)| (*d, t.as_str())).collect();
+        let deck = deck("1952/1953", &slides, &[]);
+        let got = rows(&deck, &on(&deck, 2), 50, 7);
+        let when = crate::deck::date::human_range(&DayRange {
+            first: CivilDate::constant(1952, 12, 1),
+            last: CivilDate::constant(1953, 1, 13),
+        });
+        assert_eq!(
+            texts(&got),
+            [
+                "1952  ┼   Nov",
+                &format!("1953 ┃┼ ◉ 3 slides · {when}"),
+                "     ┃┆   ○ 1 Dec 1952  Alpha",
+                "     ┃┆   ○ 20 Dec 1952 Beta",
+                "     ┃┆   ◉ 13 Jan 1953 Gamma",
+                "      ├ ○ 1 Dec  December 1 +1",
+                "      ├ ○ 3 Dec  December 3 +4",
+            ]
         );
     }
 }
