@@ -92,6 +92,9 @@ fn start_label_with_year(date: &DeckDate) -> String {
     }
 }
 
+/// A milestone: its date and its label.
+type Landmark<'a> = (&'a DeckDate, &'a str);
+
 /// Where a slide sits relative to the deck's span.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Place {
@@ -339,15 +342,17 @@ impl Sidebar<'_> {
         }
     }
 
-    /// The slides of the focused group, by date, one line each. `year` is the year the row
-    /// reads under (its own label, else the last one above it): when a listed date is of
-    /// another year, or the list crosses a new year, every date says its year, in one column.
+    /// The slides of the focused group, by date, one line each, with the row's `milestones`
+    /// (by date) among them. `year` is the year the row reads under (its own label, else the
+    /// last one above it): when a listed date is of another year, or the list crosses a new
+    /// year, every date says its year, in one column.
     fn expanded_lines(
         &self,
         group: &[usize],
         lines: usize,
         on_bar: bool,
         year: Option<i16>,
+        milestones: &[Landmark],
     ) -> Vec<TimelineRow> {
         let mut group = group.to_vec();
         group.sort_by_key(|&i| (self.slides[i].date.range.first, i));
@@ -391,10 +396,16 @@ impl Sidebar<'_> {
             .max()
             .unwrap_or(0)
             .max(6);
-        let mut out: Vec<TimelineRow> = shown
-            .iter()
-            .zip(&dates)
-            .map(|(&i, date)| {
+        let mut pending = milestones.iter().peekable();
+        let mut out: Vec<TimelineRow> = Vec::new();
+        for (&i, date) in shown.iter().zip(&dates) {
+            // A milestone goes before the first slide dated after it.
+            while let Some((m, label)) =
+                pending.next_if(|(m, _)| m.range.first < self.slides[i].date.range.first)
+            {
+                out.push(self.milestone_line(m, label, on_bar));
+            }
+            out.push({
                 let style = if i == self.focus {
                     Role::Accent
                 } else {
@@ -412,9 +423,12 @@ impl Sidebar<'_> {
                     line: Line { runs: spans },
                     target: Some(i),
                 }
-            })
-            .collect();
-        let hidden = group.len() - out.len();
+            });
+        }
+        for (m, label) in pending {
+            out.push(self.milestone_line(m, label, on_bar));
+        }
+        let hidden = group.len() - shown.len();
         if hidden > 0 {
             let mut spans = lead(on_bar);
             spans.push(Run::new(format!("  +{hidden} more"), Role::Secondary));
@@ -448,10 +462,11 @@ pub fn rows(deck: &Deck, at: &Position, width: u16, height: u16) -> Vec<Timeline
     let edge_budget = (height / 6).max(1);
     let before = bar.edge_groups(Place::Before, edge_budget);
     let after = bar.edge_groups(Place::After, edge_budget);
-    let milestones: Vec<(&DeckDate, &str)> = (deck.milestones.iter())
+    let mut milestones: Vec<Landmark> = (deck.milestones.iter())
         .filter(|m| m.date.range.overlaps(&span))
         .map(|m| (&m.date, m.label.as_str()))
         .collect();
+    milestones.sort_by_key(|(date, _)| date.range.first);
     let inside: Vec<usize> = (0..bar.slides.len())
         .filter(|&i| bar.place(i) == Place::Inside)
         .collect();
@@ -480,55 +495,133 @@ pub fn rows(deck: &Deck, at: &Position, width: u16, height: u16) -> Vec<Timeline
     // Each slide's row on the final axis, worked out once rather than once per row.
     let slide_rows: Vec<(usize, usize)> =
         inside.iter().map(|&i| (i, row_of(i, axis_rows))).collect();
-
     let month_starts = axis.month_starts(span, axis_rows);
-    // The current slide's extent as a bar beside the axis.
-    let current_bar = axis.bar(bar.slides[at.current].extent(), span, axis_rows);
+    let rows: Vec<AxisRow> = (0..axis_rows)
+        .map(|r| {
+            let group: Vec<usize> = slide_rows
+                .iter()
+                .filter(|(_, row)| *row == r)
+                .map(|(i, _)| *i)
+                .collect();
+            let starts: Vec<CivilDate> = month_starts
+                .iter()
+                .filter(|(row, _)| *row == r)
+                .map(|(_, d)| *d)
+                .collect();
+            let year = starts
+                .iter()
+                .find(|d| d.month() == 1 || **d == span.first)
+                .map(|d| d.year());
+            AxisRow {
+                group,
+                starts,
+                year,
+            }
+        })
+        .collect();
+    let plan = AxisPlan {
+        rows,
+        expanded,
+        focus_group,
+        // The current slide's extent as a bar beside the axis.
+        current_bar: axis.bar(bar.slides[at.current].extent(), span, axis_rows),
+        milestones: milestones
+            .into_iter()
+            .map(|m| (axis.row(m.0.range.first, axis_rows), m))
+            .collect(),
+    };
 
     let mut out: Vec<TimelineRow> = before.iter().map(|g| bar.edge_line(g, '▲')).collect();
-    let mut last_label_row: Option<usize> = None;
-    // The year a row reads under: its own label, else the last one above it.
-    let mut year_in_effect: Option<i16> = None;
-    for r in 0..axis_rows {
-        let group: Vec<usize> = slide_rows
-            .iter()
-            .filter(|(_, row)| *row == r)
-            .map(|(i, _)| *i)
-            .collect();
-        let starts: Vec<CivilDate> = month_starts
-            .iter()
-            .filter(|(row, _)| *row == r)
-            .map(|(_, d)| *d)
-            .collect();
-        let year_label = starts
-            .iter()
-            .find(|d| d.month() == 1 || **d == span.first)
-            .map(|d| d.year());
-        if year_label.is_some() {
-            year_in_effect = year_label;
-        }
-        let on_bar = current_bar.is_some_and(|(a, b)| (a..=b).contains(&r));
-        let expanded_here = expanded > 0 && !group.is_empty() && group == focus_group;
-        let month_label = starts
-            .last()
-            .filter(|_| group.is_empty() && last_label_row.is_none_or(|m| r >= m + 2))
-            .copied();
-        if month_label.is_some() || !group.is_empty() {
-            last_label_row = Some(r);
-        }
-        out.push(bar.axis_line(&group, year_label, month_label, on_bar, expanded_here));
-        if expanded_here {
-            out.extend(bar.expanded_lines(&group, expanded, on_bar, year_in_effect));
-        }
-        for (date, label) in &milestones {
-            if axis.row(date.range.first, axis_rows) == r {
-                out.push(bar.milestone_line(date, label, on_bar));
-            }
-        }
-    }
+    out.extend(bar.axis_lines(&plan));
     out.extend(after.iter().map(|g| bar.edge_line(g, '▼')));
     out.truncate(height);
     out
+}
+
+/// One row of the axis, before it is drawn.
+struct AxisRow {
+    /// The slides dated on it.
+    group: Vec<usize>,
+    /// The months that start on it.
+    starts: Vec<CivilDate>,
+    /// The year it is labelled with.
+    year: Option<i16>,
+}
+
+/// The axis as it is to be drawn.
+struct AxisPlan<'a> {
+    /// Its rows, top first.
+    rows: Vec<AxisRow>,
+    /// Lines that list the focused group under its row (none when 0).
+    expanded: usize,
+    /// The slides on the focused slide's row.
+    focus_group: Vec<usize>,
+    /// The rows the current slide's extent covers.
+    current_bar: Option<(usize, usize)>,
+    /// The milestones by date, each with its row.
+    milestones: Vec<(usize, Landmark<'a>)>,
+}
+
+impl Sidebar<'_> {
+    /// The axis's lines: each row, its milestones where their dates fall, and the focused
+    /// group listed under its row.
+    fn axis_lines(&self, plan: &AxisPlan) -> Vec<TimelineRow> {
+        let mut out = Vec::new();
+        let mut last_label_row: Option<usize> = None;
+        // The year a row reads under: its own label, else the last one above it.
+        let mut year_in_effect: Option<i16> = None;
+        for (r, row) in plan.rows.iter().enumerate() {
+            let group = &row.group;
+            if row.year.is_some() {
+                year_in_effect = row.year;
+            }
+            let on_bar = plan.current_bar.is_some_and(|(a, b)| (a..=b).contains(&r));
+            let expanded_here =
+                plan.expanded > 0 && !group.is_empty() && *group == plan.focus_group;
+            let month_label = row
+                .starts
+                .last()
+                .filter(|_| group.is_empty() && last_label_row.is_none_or(|m| r >= m + 2))
+                .copied();
+            if month_label.is_some() || !group.is_empty() {
+                last_label_row = Some(r);
+            }
+            // The row's milestones go where their dates fall among the lines: before the row
+            // when the date it shows (a month's name, a slide's date, the first listed slide's)
+            // is later, else after it, among the listed slides of an expanded row.
+            let shown = if group.is_empty() {
+                month_label
+            } else if expanded_here {
+                group.iter().map(|&i| self.slides[i].date.range.first).min()
+            } else {
+                Some(self.slides[self.representative(group)].date.range.first)
+            };
+            let (earlier, later): (Vec<Landmark>, Vec<Landmark>) = plan
+                .milestones
+                .iter()
+                .filter(|(row, _)| *row == r)
+                .map(|(_, m)| *m)
+                .partition(|(date, _)| shown.is_some_and(|s| date.range.first < s));
+            for (date, label) in &earlier {
+                out.push(self.milestone_line(date, label, on_bar));
+            }
+            out.push(self.axis_line(group, row.year, month_label, on_bar, expanded_here));
+            if expanded_here {
+                out.extend(self.expanded_lines(
+                    group,
+                    plan.expanded,
+                    on_bar,
+                    year_in_effect,
+                    &later,
+                ));
+            } else {
+                for (date, label) in &later {
+                    out.push(self.milestone_line(date, label, on_bar));
+                }
+            }
+        }
+        out
+    }
 }
 
 /// How many lines the expanded group gets and how many rows are left for the axis, given the
@@ -1191,6 +1284,59 @@ mod tests {
                 "     ┃┆   ◉ 13 Jan 1953 Gamma",
                 "      ├ ○ 1 Dec  December 1 +1",
                 "      ├ ○ 3 Dec  December 3 +4",
+            ]
+        );
+    }
+
+    /// Milestones fall in date order among the lines: inside the list of the current row
+    /// between the slides before and after them, and before a row whose label is later.
+    ///
+    /// 1953 is 365 days; twenty slides: Found, Radio and Funeral on 1, 2 and 4 January (days
+    /// 0, 1, 3) and seventeen on 1 to 17 December (days 334 to 350), each worth 0.025 of the
+    /// axis. The three January slides and the milestone of 3 January sit below 0.0673 (Funeral:
+    /// 0.0048 + 0.0625): on row 0 of any axis up to fourteen rows. Eleven lines less two
+    /// milestones and three listed leave six: from February on, s = 0.075 + 0.5 * x / 365, so
+    /// February and March are on row 0, April to July on 1 (0.1990 to 0.3236), August to
+    /// November on 2 (0.3661 to 0.4921) with the armistice of 27 July (0.3593); the December
+    /// slides at 0.5457 + 0.0264 j are on rows 3 (j up to 4), 4 (to 10) and 5.
+    #[test]
+    fn milestones_fall_in_date_order_among_the_lines() {
+        let mut slides = vec![
+            ("1953-01-01".to_owned(), "Found".to_owned()),
+            ("1953-01-02".to_owned(), "Radio".to_owned()),
+            ("1953-01-04".to_owned(), "Funeral".to_owned()),
+        ];
+        for day in 1..=17 {
+            slides.push((format!("1953-12-{day:02}"), format!("F{day}")));
+        }
+        let slides: Vec<(&str, &str)> = slides
+            .iter()
+            .map(|(d, t)| (d.as_str(), t.as_str()))
+            .collect();
+        let deck = deck(
+            "1953",
+            &slides,
+            &[("1953-01-03", "Mid"), ("1953-07-27", "Korean armistice")],
+        );
+        let got = rows(&deck, &on(&deck, 1), 40, 11);
+        let when = crate::deck::date::human_range(&DayRange {
+            first: CivilDate::constant(1953, 1, 1),
+            last: CivilDate::constant(1953, 1, 4),
+        });
+        assert_eq!(
+            texts(&got),
+            [
+                &format!("1953 ┃┼ ◉ 3 slides · {when}"),
+                "     ┃┆   ○ 1 Jan  Found",
+                "     ┃┆   ◉ 2 Jan  Radio",
+                "     ┃★ 3 Jan 1953  Mid",
+                "     ┃┆   ○ 4 Jan  Funeral",
+                "      │",
+                "      ★ 27 Jul 1953  Korean armistice",
+                "      │   Nov",
+                "      ├ ○ 1 Dec  F1 +4",
+                "      ├ ○ 6 Dec  F6 +5",
+                "      ├ ○ 12 Dec  F12 +5",
             ]
         );
     }
