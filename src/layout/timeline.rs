@@ -248,11 +248,12 @@ impl Sidebar<'_> {
     }
 
     /// One row of the axis: year label, span bar, axis, and the row's marker and label (or a
-    /// month name on an empty row).
+    /// month name on an empty row). `years` is the row's own year label and the year it reads
+    /// under (its label, else the last one above); a slide of another year says its year.
     fn axis_line(
         &self,
         group: &[usize],
-        year_label: Option<i16>,
+        (year_label, year_in_effect): (Option<i16>, Option<i16>),
         month_label: Option<CivilDate>,
         on_bar: bool,
         expanded_here: bool,
@@ -292,12 +293,12 @@ impl Sidebar<'_> {
                 self.width.saturating_sub(LABEL_COLUMN),
             )
         } else {
-            let other_year = year_label.is_some_and(|y| {
-                group
-                    .iter()
-                    .any(|&i| self.slides[i].date.range.first.year() != y)
-            });
-            self.group_label(group, other_year)
+            let year = self.slides[self.representative(group)]
+                .date
+                .range
+                .first
+                .year();
+            self.group_label(group, year_in_effect != Some(year))
         };
         spans.push(self.marker(group));
         spans.push(Run::new(" ", Role::Body));
@@ -519,7 +520,7 @@ pub fn rows(deck: &Deck, at: &Position, width: u16, height: u16) -> Vec<Timeline
             }
         })
         .collect();
-    let plan = AxisPlan {
+    let mut plan = AxisPlan {
         rows,
         expanded,
         focus_group,
@@ -531,6 +532,7 @@ pub fn rows(deck: &Deck, at: &Position, width: u16, height: u16) -> Vec<Timeline
             .collect(),
     };
 
+    bar.settle_year_labels(&mut plan.rows);
     let mut out: Vec<TimelineRow> = before.iter().map(|g| bar.edge_line(g, '▲')).collect();
     out.extend(bar.axis_lines(&plan));
     out.extend(after.iter().map(|g| bar.edge_line(g, '▼')));
@@ -563,6 +565,33 @@ struct AxisPlan<'a> {
 }
 
 impl Sidebar<'_> {
+    /// A year's label beside a slide of another year would say that slide is of that year
+    /// ("1954 ┼ ○ 23 Dec"): such a label moves down to the first row after it whose slides are
+    /// all of its year (or that has none), and is left out when the next year's label or the
+    /// end of the axis comes first. Moving the label rather than adding the year to the
+    /// slide's date keeps both readings right: the slide reads under its own year's label,
+    /// and the year's label stands where its slides begin.
+    fn settle_year_labels(&self, rows: &mut [AxisRow]) {
+        for r in 0..rows.len() {
+            let Some(year) = rows[r].year else { continue };
+            let all_of_year = |row: &AxisRow| {
+                row.group
+                    .iter()
+                    .all(|&i| self.slides[i].date.range.first.year() == year)
+            };
+            if all_of_year(&rows[r]) {
+                continue;
+            }
+            rows[r].year = None;
+            let to = (r + 1..rows.len())
+                .take_while(|&k| rows[k].year.is_none())
+                .find(|&k| all_of_year(&rows[k]));
+            if let Some(to) = to {
+                rows[to].year = Some(year);
+            }
+        }
+    }
+
     /// The axis's lines: each row, its milestones where their dates fall, and the focused
     /// group listed under its row.
     fn axis_lines(&self, plan: &AxisPlan) -> Vec<TimelineRow> {
@@ -605,7 +634,13 @@ impl Sidebar<'_> {
             for (date, label) in &earlier {
                 out.push(self.milestone_line(date, label, on_bar));
             }
-            out.push(self.axis_line(group, row.year, month_label, on_bar, expanded_here));
+            out.push(self.axis_line(
+                group,
+                (row.year, year_in_effect),
+                month_label,
+                on_bar,
+                expanded_here,
+            ));
             if expanded_here {
                 out.extend(self.expanded_lines(
                     group,
@@ -1236,9 +1271,9 @@ mod tests {
         );
     }
 
-    /// A list that crosses a year says each date's year: the row holding 1 January 1953 (and
-    /// so labelled 1953) lists 1 and 20 December 1952 as well, which must not read as December
-    /// 1953.
+    /// A list that crosses a year says each date's year: the row holding 1 January 1953 lists
+    /// 1 and 20 December 1952 as well, which must not read as December 1953. (Its label, 1953,
+    /// moves down to the next row, whose slides are all of 1953: see the test below.)
     ///
     /// 1952/1953 is 731 days; ten slides: Alpha (1 December 1952, day 335), Beta (20 December,
     /// day 354), Gamma (13 January 1953, day 378) and seven on 1 to 7 December 1953 (days 700
@@ -1278,11 +1313,11 @@ mod tests {
             texts(&got),
             [
                 "1952  ┼   Nov",
-                &format!("1953 ┃┼ ◉ 3 slides · {when}"),
+                &format!("     ┃├ ◉ 3 slides · {when}"),
                 "     ┃┆   ○ 1 Dec 1952  Alpha",
                 "     ┃┆   ○ 20 Dec 1952 Beta",
                 "     ┃┆   ◉ 13 Jan 1953 Gamma",
-                "      ├ ○ 1 Dec  December 1 +1",
+                "1953  ┼ ○ 1 Dec  December 1 +1",
                 "      ├ ○ 3 Dec  December 3 +4",
             ]
         );
@@ -1338,6 +1373,50 @@ mod tests {
                 "      ├ ○ 6 Dec  F6 +5",
                 "      ├ ○ 12 Dec  F12 +5",
             ]
+        );
+    }
+
+    /// A year's label never stands beside a slide of another year: the row holding 1 January
+    /// 1954 also holds 23 December 1953, so its label moves down to the next row, whose slides
+    /// are of 1954; with no such row before the next year's label or the end, it is left out.
+    ///
+    /// 1953/1954 is 730 days; Dies (5 March 1953, day 63), Executed (23 December, day 356) and
+    /// Later (1 June 1954, day 516) at 0.0435 + 0.0833 = 0.1268, 0.2442 + 0.25 = 0.4942 and
+    /// 0.3538 + 0.4167 = 0.7704; 1 January 1954 at 0.2503 + 0.3333 = 0.5837. On five rows:
+    /// 0, 2 and 3, with 1 January 1954 on row 2 beside Executed. Months: April to December
+    /// 1953 on row 1 (0.2287 to 0.3958), July 1954 on, row 4 (0.8743).
+    #[test]
+    fn a_year_label_never_stands_beside_a_slide_of_another_year() {
+        let later = deck(
+            "1953/1954",
+            &[
+                ("1953-03-05", "Dies"),
+                ("1953-12-23", "Executed"),
+                ("1954-06-01", "Later"),
+            ],
+            &[],
+        );
+        assert_eq!(
+            texts(&rows(&later, &on(&later, 0), 40, 5)),
+            [
+                "1953 ┃┼ ◉ 5 Mar  Dies",
+                "      │",
+                "      ├ ○ 23 Dec  Executed",
+                "1954  ┼ ○ 1 Jun  Later",
+                "      │",
+            ]
+        );
+        // Without Later: on two rows (Dies at 0.0435 + 0.125, row 0; Executed at 0.2442 +
+        // 0.375 = 0.6192 and 1 January 1954 at 0.2503 + 0.5 = 0.7503 both on row 1), no row of
+        // 1954 follows, so 1954 is not labelled at all.
+        let without = deck(
+            "1953/1954",
+            &[("1953-03-05", "Dies"), ("1953-12-23", "Executed")],
+            &[],
+        );
+        assert_eq!(
+            texts(&rows(&without, &on(&without, 0), 40, 2)),
+            ["1953 ┃┼ ◉ 5 Mar  Dies", "      ├ ○ 23 Dec  Executed"]
         );
     }
 }
