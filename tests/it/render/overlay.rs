@@ -5,7 +5,9 @@ use tribune::app::Action;
 
 use super::SIZES;
 use super::single::RADIO;
-use crate::support::app::{index_of, render_deck, run, snapshot, type_text};
+use crate::support::app::{
+    draw, fixture_app, index_of, render_deck, row_text, run, snapshot, type_text,
+};
 
 #[test]
 fn help_overlay() {
@@ -54,4 +56,32 @@ fn date_prompt_with_preview() {
             "5 March 1953 lands on Stalin dies"
         );
     });
+}
+
+/// The overview lists each slide's date as the status bar reads it ("25 February 1956",
+/// "March 1953"), not as the deck file writes it ("1956-02-25", "1953-03").
+#[test]
+fn the_overview_lists_dates_as_the_status_bar_reads_them() {
+    let mut app = fixture_app("opening");
+    run(&mut app, [Action::OpenOverview]);
+    for (w, h) in SIZES {
+        let terminal = draw(&mut app, w, h);
+        let buf = terminal.backend().buffer();
+        for (i, slide) in app.deck.slides().enumerate() {
+            let row = (0..h)
+                .map(|y| row_text(buf, y))
+                .find(|r| r.contains(slide.title.as_str()))
+                .unwrap_or_else(|| panic!("{} is listed at {w}x{h}", slide.title));
+            let human = slide.date.human();
+            assert!(
+                row.contains(&format!(" {}  {human}  ", i + 1)),
+                "{human:?} in {row:?}"
+            );
+            assert!(!row.contains(&slide.date.written), "{row:?}");
+        }
+        let listed: String = (0..h).map(|y| row_text(buf, y)).collect();
+        for date in ["1953–1956", "March 1953", "25 February 1956"] {
+            assert!(listed.contains(date), "{date} at {w}x{h}");
+        }
+    }
 }
