@@ -9,7 +9,8 @@ use tribune::ui::theme::Theme;
 
 use super::{SIZES, WITH_TINY};
 use crate::support::app::{
-    draw, find_symbol, find_text, fixture_app, index_of, panes_of, rect, render_deck, run, snapshot,
+    assert_screen, draw, find_symbol, find_text, fixture_app, index_of, panes_of, rect,
+    render_deck, run, snapshot,
 };
 
 /// 0-based index of "4 March 1953" in `bullets.ron`: two reveal steps, a span, notes.
@@ -113,7 +114,7 @@ fn long_slide_scrolled_to_its_end() {
             (i, max),
             "scrolled, not moved on"
         );
-        crate::support::app::assert_screen("single__long_scrolled", &draw(&mut app, w, h));
+        assert_screen("single__long_scrolled", &draw(&mut app, w, h));
     }
 }
 
