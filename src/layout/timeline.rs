@@ -10,7 +10,7 @@
 use jiff::civil::Date as CivilDate;
 
 use super::styled::{Line, Role, Run};
-use crate::deck::{DayRange, Deck, Slide};
+use crate::deck::{DayRange, Deck, DeckDate, Slide};
 use crate::text::{truncate, width as text_width};
 
 /// Where the presenter is, as the sidebar shows it.
@@ -64,6 +64,36 @@ fn short_date(range: DayRange) -> String {
         format!("{} {}", f.day(), month_abbr(f))
     }
 }
+
+/// How a date reads on the sidebar: as precisely as the deck wrote its start, so that
+/// `1953-03/1953-06` reads `Mar` (a month), `1953/1956` reads `1953`, and `1953-03-01/1953-03-04`
+/// reads `1 Mar`. The days a date covers cannot tell these apart: March to June begins on 1
+/// March as surely as a day does.
+fn start_label(date: &DeckDate) -> String {
+    let start = date.written.split('/').next().unwrap_or_default().trim();
+    match DeckDate::parse(start) {
+        Ok(start) => short_date(start.range),
+        // Every deck date parsed once already; should this one not, its first day is safe.
+        Err(_) => short_date(DayRange {
+            first: date.range.first,
+            last: date.range.first,
+        }),
+    }
+}
+
+/// `5 Mar 1953`, `Mar 1953`, `1953`: the start's label with the year, once.
+fn start_label_with_year(date: &DeckDate) -> String {
+    let label = start_label(date);
+    let year = date.range.first.year().to_string();
+    if label.contains(&year) {
+        label
+    } else {
+        format!("{label} {year}")
+    }
+}
+
+/// A milestone: its date and its label.
+type Landmark<'a> = (&'a DeckDate, &'a str);
 
 /// Where a slide sits relative to the deck's span.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -144,11 +174,11 @@ impl Sidebar<'_> {
     /// added when the row's own year label would say otherwise.
     fn group_label(&self, group: &[usize], with_year: bool) -> String {
         let s = self.slides[self.representative(group)];
-        let mut date = short_date(s.date.range);
-        let year = s.date.range.first.year().to_string();
-        if with_year && !date.contains(&year) {
-            date = format!("{date} {year}");
-        }
+        let date = if with_year {
+            start_label_with_year(&s.date)
+        } else {
+            start_label(&s.date)
+        };
         let more = if group.len() > 1 {
             format!(" +{}", group.len() - 1)
         } else {
@@ -218,11 +248,12 @@ impl Sidebar<'_> {
     }
 
     /// One row of the axis: year label, span bar, axis, and the row's marker and label (or a
-    /// month name on an empty row).
+    /// month name on an empty row). `years` is the row's own year label and the year it reads
+    /// under (its label, else the last one above); a slide of another year says its year.
     fn axis_line(
         &self,
         group: &[usize],
-        year_label: Option<i16>,
+        (year_label, year_in_effect): (Option<i16>, Option<i16>),
         month_label: Option<CivilDate>,
         on_bar: bool,
         expanded_here: bool,
@@ -262,12 +293,12 @@ impl Sidebar<'_> {
                 self.width.saturating_sub(LABEL_COLUMN),
             )
         } else {
-            let other_year = year_label.is_some_and(|y| {
-                group
-                    .iter()
-                    .any(|&i| self.slides[i].date.range.first.year() != y)
-            });
-            self.group_label(group, other_year)
+            let year = self.slides[self.representative(group)]
+                .date
+                .range
+                .first
+                .year();
+            self.group_label(group, year_in_effect != Some(year))
         };
         spans.push(self.marker(group));
         spans.push(Run::new(" ", Role::Body));
@@ -293,8 +324,8 @@ impl Sidebar<'_> {
         }
     }
 
-    fn milestone_line(&self, range: DayRange, label: &str, on_bar: bool) -> TimelineRow {
-        let text = format!("{} {}  {label}", short_date(range), range.first.year());
+    fn milestone_line(&self, date: &DeckDate, label: &str, on_bar: bool) -> TimelineRow {
+        let text = format!("{}  {label}", start_label_with_year(date));
         TimelineRow {
             line: Line {
                 runs: vec![
@@ -312,8 +343,18 @@ impl Sidebar<'_> {
         }
     }
 
-    /// The slides of the focused group, by date, one line each.
-    fn expanded_lines(&self, group: &[usize], lines: usize, on_bar: bool) -> Vec<TimelineRow> {
+    /// The slides of the focused group, by date, one line each, with the row's `milestones`
+    /// (by date) among them. `year` is the year the row reads under (its own label, else the
+    /// last one above it): when a listed date is of another year, or the list crosses a new
+    /// year, every date says its year, in one column.
+    fn expanded_lines(
+        &self,
+        group: &[usize],
+        lines: usize,
+        on_bar: bool,
+        year: Option<i16>,
+        milestones: &[Landmark],
+    ) -> Vec<TimelineRow> {
         let mut group = group.to_vec();
         group.sort_by_key(|&i| (self.slides[i].date.range.first, i));
         // Keep the focus in view when the group is longer than the lines we have, and say how
@@ -335,21 +376,43 @@ impl Sidebar<'_> {
                 Run::new("   ", Role::Body),
             ]
         };
-        let mut out: Vec<TimelineRow> = group
+        let shown: Vec<usize> = group.iter().skip(start).take(listed).copied().collect();
+        let year_of = |i: usize| self.slides[i].date.range.first.year();
+        let with_years = shown
             .iter()
-            .skip(start)
-            .take(listed)
+            .any(|&i| Some(year_of(i)) != year || year_of(i) != year_of(shown[0]));
+        let dates: Vec<String> = shown
+            .iter()
             .map(|&i| {
+                if with_years {
+                    start_label_with_year(&self.slides[i].date)
+                } else {
+                    start_label(&self.slides[i].date)
+                }
+            })
+            .collect();
+        let column = dates
+            .iter()
+            .map(|d| text_width(d))
+            .max()
+            .unwrap_or(0)
+            .max(6);
+        let mut pending = milestones.iter().peekable();
+        let mut out: Vec<TimelineRow> = Vec::new();
+        for (&i, date) in shown.iter().zip(&dates) {
+            // A milestone goes before the first slide dated after it.
+            while let Some((m, label)) =
+                pending.next_if(|(m, _)| m.range.first < self.slides[i].date.range.first)
+            {
+                out.push(self.milestone_line(m, label, on_bar));
+            }
+            out.push({
                 let style = if i == self.focus {
                     Role::Accent
                 } else {
                     self.label_style(&[i])
                 };
-                let label = format!(
-                    "{:<6} {}",
-                    short_date(self.slides[i].date.range),
-                    self.slides[i].title
-                );
+                let label = format!("{date:<column$} {}", self.slides[i].title);
                 let mut spans = lead(on_bar);
                 spans.push(self.marker(&[i]));
                 spans.push(Run::new(" ", Role::Body));
@@ -361,9 +424,12 @@ impl Sidebar<'_> {
                     line: Line { runs: spans },
                     target: Some(i),
                 }
-            })
-            .collect();
-        let hidden = group.len() - out.len();
+            });
+        }
+        for (m, label) in pending {
+            out.push(self.milestone_line(m, label, on_bar));
+        }
+        let hidden = group.len() - shown.len();
         if hidden > 0 {
             let mut spans = lead(on_bar);
             spans.push(Run::new(format!("  +{hidden} more"), Role::Secondary));
@@ -397,10 +463,11 @@ pub fn rows(deck: &Deck, at: &Position, width: u16, height: u16) -> Vec<Timeline
     let edge_budget = (height / 6).max(1);
     let before = bar.edge_groups(Place::Before, edge_budget);
     let after = bar.edge_groups(Place::After, edge_budget);
-    let milestones: Vec<(DayRange, &str)> = (deck.milestones.iter())
+    let mut milestones: Vec<Landmark> = (deck.milestones.iter())
         .filter(|m| m.date.range.overlaps(&span))
-        .map(|m| (m.date.range, m.label.as_str()))
+        .map(|m| (&m.date, m.label.as_str()))
         .collect();
+    milestones.sort_by_key(|(date, _)| date.range.first);
     let inside: Vec<usize> = (0..bar.slides.len())
         .filter(|&i| bar.place(i) == Place::Inside)
         .collect();
@@ -429,50 +496,167 @@ pub fn rows(deck: &Deck, at: &Position, width: u16, height: u16) -> Vec<Timeline
     // Each slide's row on the final axis, worked out once rather than once per row.
     let slide_rows: Vec<(usize, usize)> =
         inside.iter().map(|&i| (i, row_of(i, axis_rows))).collect();
-
     let month_starts = axis.month_starts(span, axis_rows);
-    // The current slide's extent as a bar beside the axis.
-    let current_bar = axis.bar(bar.slides[at.current].extent(), span, axis_rows);
-
-    let mut out: Vec<TimelineRow> = before.iter().map(|g| bar.edge_line(g, '▲')).collect();
-    let mut last_label_row: Option<usize> = None;
-    for r in 0..axis_rows {
-        let group: Vec<usize> = slide_rows
-            .iter()
-            .filter(|(_, row)| *row == r)
-            .map(|(i, _)| *i)
-            .collect();
-        let starts: Vec<CivilDate> = month_starts
-            .iter()
-            .filter(|(row, _)| *row == r)
-            .map(|(_, d)| *d)
-            .collect();
-        let year_label = starts
-            .iter()
-            .find(|d| d.month() == 1 || **d == span.first)
-            .map(|d| d.year());
-        let on_bar = current_bar.is_some_and(|(a, b)| (a..=b).contains(&r));
-        let expanded_here = expanded > 0 && !group.is_empty() && group == focus_group;
-        let month_label = starts
-            .last()
-            .filter(|_| group.is_empty() && last_label_row.is_none_or(|m| r >= m + 2))
-            .copied();
-        if month_label.is_some() || !group.is_empty() {
-            last_label_row = Some(r);
-        }
-        out.push(bar.axis_line(&group, year_label, month_label, on_bar, expanded_here));
-        if expanded_here {
-            out.extend(bar.expanded_lines(&group, expanded, on_bar));
-        }
-        for (range, label) in &milestones {
-            if axis.row(range.first, axis_rows) == r {
-                out.push(bar.milestone_line(*range, label, on_bar));
+    let rows: Vec<AxisRow> = (0..axis_rows)
+        .map(|r| {
+            let group: Vec<usize> = slide_rows
+                .iter()
+                .filter(|(_, row)| *row == r)
+                .map(|(i, _)| *i)
+                .collect();
+            let starts: Vec<CivilDate> = month_starts
+                .iter()
+                .filter(|(row, _)| *row == r)
+                .map(|(_, d)| *d)
+                .collect();
+            let year = starts
+                .iter()
+                .find(|d| d.month() == 1 || **d == span.first)
+                .map(|d| d.year());
+            AxisRow {
+                group,
+                starts,
+                year,
             }
-        }
-    }
+        })
+        .collect();
+    let mut plan = AxisPlan {
+        rows,
+        expanded,
+        focus_group,
+        // The current slide's extent as a bar beside the axis.
+        current_bar: axis.bar(bar.slides[at.current].extent(), span, axis_rows),
+        milestones: milestones
+            .into_iter()
+            .map(|m| (axis.row(m.0.range.first, axis_rows), m))
+            .collect(),
+    };
+
+    bar.settle_year_labels(&mut plan.rows);
+    let mut out: Vec<TimelineRow> = before.iter().map(|g| bar.edge_line(g, '▲')).collect();
+    out.extend(bar.axis_lines(&plan));
     out.extend(after.iter().map(|g| bar.edge_line(g, '▼')));
     out.truncate(height);
     out
+}
+
+/// One row of the axis, before it is drawn.
+struct AxisRow {
+    /// The slides dated on it.
+    group: Vec<usize>,
+    /// The months that start on it.
+    starts: Vec<CivilDate>,
+    /// The year it is labelled with.
+    year: Option<i16>,
+}
+
+/// The axis as it is to be drawn.
+struct AxisPlan<'a> {
+    /// Its rows, top first.
+    rows: Vec<AxisRow>,
+    /// Lines that list the focused group under its row (none when 0).
+    expanded: usize,
+    /// The slides on the focused slide's row.
+    focus_group: Vec<usize>,
+    /// The rows the current slide's extent covers.
+    current_bar: Option<(usize, usize)>,
+    /// The milestones by date, each with its row.
+    milestones: Vec<(usize, Landmark<'a>)>,
+}
+
+impl Sidebar<'_> {
+    /// A year's label beside a slide of another year would say that slide is of that year
+    /// ("1954 ┼ ○ 23 Dec"): such a label moves down to the first row after it whose slides are
+    /// all of its year (or that has none), and is left out when the next year's label or the
+    /// end of the axis comes first. Moving the label rather than adding the year to the
+    /// slide's date keeps both readings right: the slide reads under its own year's label,
+    /// and the year's label stands where its slides begin.
+    fn settle_year_labels(&self, rows: &mut [AxisRow]) {
+        for r in 0..rows.len() {
+            let Some(year) = rows[r].year else { continue };
+            let all_of_year = |row: &AxisRow| {
+                row.group
+                    .iter()
+                    .all(|&i| self.slides[i].date.range.first.year() == year)
+            };
+            if all_of_year(&rows[r]) {
+                continue;
+            }
+            rows[r].year = None;
+            let to = (r + 1..rows.len())
+                .take_while(|&k| rows[k].year.is_none())
+                .find(|&k| all_of_year(&rows[k]));
+            if let Some(to) = to {
+                rows[to].year = Some(year);
+            }
+        }
+    }
+
+    /// The axis's lines: each row, its milestones where their dates fall, and the focused
+    /// group listed under its row.
+    fn axis_lines(&self, plan: &AxisPlan) -> Vec<TimelineRow> {
+        let mut out = Vec::new();
+        let mut last_label_row: Option<usize> = None;
+        // The year a row reads under: its own label, else the last one above it.
+        let mut year_in_effect: Option<i16> = None;
+        for (r, row) in plan.rows.iter().enumerate() {
+            let group = &row.group;
+            if row.year.is_some() {
+                year_in_effect = row.year;
+            }
+            let on_bar = plan.current_bar.is_some_and(|(a, b)| (a..=b).contains(&r));
+            let expanded_here =
+                plan.expanded > 0 && !group.is_empty() && *group == plan.focus_group;
+            let month_label = row
+                .starts
+                .last()
+                .filter(|_| group.is_empty() && last_label_row.is_none_or(|m| r >= m + 2))
+                .copied();
+            if month_label.is_some() || !group.is_empty() {
+                last_label_row = Some(r);
+            }
+            // The row's milestones go where their dates fall among the lines: before the row
+            // when the date it shows (a month's name, a slide's date, the first listed slide's)
+            // is later, else after it, among the listed slides of an expanded row.
+            let shown = if group.is_empty() {
+                month_label
+            } else if expanded_here {
+                group.iter().map(|&i| self.slides[i].date.range.first).min()
+            } else {
+                Some(self.slides[self.representative(group)].date.range.first)
+            };
+            let (earlier, later): (Vec<Landmark>, Vec<Landmark>) = plan
+                .milestones
+                .iter()
+                .filter(|(row, _)| *row == r)
+                .map(|(_, m)| *m)
+                .partition(|(date, _)| shown.is_some_and(|s| date.range.first < s));
+            for (date, label) in &earlier {
+                out.push(self.milestone_line(date, label, on_bar));
+            }
+            out.push(self.axis_line(
+                group,
+                (row.year, year_in_effect),
+                month_label,
+                on_bar,
+                expanded_here,
+            ));
+            if expanded_here {
+                out.extend(self.expanded_lines(
+                    group,
+                    plan.expanded,
+                    on_bar,
+                    year_in_effect,
+                    &later,
+                ));
+            } else {
+                for (date, label) in &later {
+                    out.push(self.milestone_line(date, label, on_bar));
+                }
+            }
+        }
+        out
+    }
 }
 
 /// How many lines the expanded group gets and how many rows are left for the axis, given the
@@ -616,7 +800,63 @@ impl Memo {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::deck::DeckDate;
+    use crate::deck::parse_deck;
+
+    /// A deck over `span` holding `slides` (`(date, title)`, a date outside the span being a
+    /// flashback; `DATE~SPAN` gives the slide a span) and `milestones` (`(date, label)`), in one
+    /// part.
+    fn deck(span: &str, slides: &[(&str, &str)], milestones: &[(&str, &str)]) -> Deck {
+        let span_range = DeckDate::parse(span).unwrap().range;
+        let slides: Vec<String> = slides
+            .iter()
+            .map(|(date, title)| {
+                let (date, extent) = date.split_once('~').unwrap_or((date, ""));
+                let outside = !DeckDate::parse(date).unwrap().range.is_within(&span_range);
+                let extent = if extent.is_empty() {
+                    String::new()
+                } else {
+                    format!(r#"span: "{extent}", "#)
+                };
+                format!(
+                    r#"Slide(title: "{title}", date: "{date}", {extent}flashback: {outside}, notes: "n")"#
+                )
+            })
+            .collect();
+        let milestones: Vec<String> = milestones
+            .iter()
+            .map(|(date, label)| format!(r#"(date: "{date}", label: "{label}")"#))
+            .collect();
+        let source = format!(
+            r#"Deck(title: "T", span: "{span}", milestones: [{}],
+                parts: [Part(id: "p", title: "P", slides: [{}])])"#,
+            milestones.join(", "),
+            slides.join(", "),
+        );
+        let loaded = parse_deck("test.ron", source.as_bytes()).unwrap();
+        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+        loaded.deck
+    }
+
+    /// On slide `current`, none visited, no date prompt open.
+    fn on(deck: &Deck, current: usize) -> Position {
+        Position {
+            current,
+            visited: vec![false; deck.slide_count()],
+            preview: None,
+        }
+    }
+
+    /// Each row's text, without trailing blanks.
+    fn texts(rows: &[TimelineRow]) -> Vec<String> {
+        rows.iter()
+            .map(|r| r.line.text().trim_end().to_owned())
+            .collect()
+    }
+
+    /// Each row's click target.
+    fn targets(rows: &[TimelineRow]) -> Vec<Option<usize>> {
+        rows.iter().map(|r| r.target).collect()
+    }
 
     #[test]
     fn axis_is_monotonic_and_opens_up_dense_weeks() {
@@ -640,5 +880,543 @@ mod tests {
         let start = axis.row(span.first, 30);
         let end = axis.row(span.last, 30);
         assert_eq!((start, end), (0, 29));
+    }
+
+    // How the rows below were worked out by hand. A date `d` sits at the share
+    //     s(d) = 0.5 * (x / days) + 0.5 * (slides before x) / slides,   x = offset of d + 0.5,
+    // of the axis (offset: days since the span's first day; a slide dated on day e counts as
+    // min(max(x - e, 0), 1) of a slide), and on row floor(s * rows). A row shows its year when
+    // it holds 1 January (or the span's first day), else the last month starting on it when it
+    // has no slide and the last labelled row is at least two above.
+
+    /// Slides on the edges: 1953/1954 is 730 days; the one slide inside, 5 March 1953, is day
+    /// 63. Twelve rows give each edge two lines (a sixth of the height): the three years before
+    /// the span share one, the two after get one each, which leaves nine axis rows. The slide
+    /// sits at 0.5 * 63.5 / 730 + 0.5 * 0.5 = 0.2935, row 2; January to March on row 0; rows 3
+    /// and 4 pass during its day; from April on s = 0.5 + 0.5 * x / 730, row floor(4.5 + x /
+    /// 162.2): April to August 1953 on row 5, September 1953 to February 1954 on 6 (1 September
+    /// is x = 243.5), March to July 1954 on 7 (1 March is x = 424.5), the rest on 8.
+    #[test]
+    fn flashbacks_are_arrows_at_the_edges_one_line_a_year_until_there_is_no_room() {
+        let deck = deck(
+            "1953/1954",
+            &[
+                ("1936", "Purges"),
+                ("1937-07-30", "Order 00447"),
+                ("1938", "Kyiv"),
+                ("1953-03-05", "Stalin dies"),
+                ("1970", "Memoirs"),
+                ("1971-09-11", "Khrushchev dies"),
+            ],
+            &[],
+        );
+        let rows = rows(&deck, &on(&deck, 3), 40, 12);
+        assert_eq!(
+            texts(&rows),
+            [
+                "1936  ▲ ○ 3 slides, 1936–1938",
+                "1953  ┼   Mar",
+                "      │",
+                "     ┃├ ◉ 5 Mar  Stalin dies",
+                "      │",
+                "      │",
+                "      │   Aug",
+                "1954  ┼",
+                "      │   Jul",
+                "      │",
+                "1970  ▼ ○ 1970  Memoirs",
+                "1971  ▼ ○ 11 Sep  Khrushchev dies",
+            ]
+        );
+        // A click on an edge goes to its first slide; on an empty row, nowhere.
+        let mut expected = vec![None; 12];
+        expected[0] = Some(0);
+        expected[3] = Some(3);
+        expected[10] = Some(4);
+        expected[11] = Some(5);
+        assert_eq!(targets(&rows), expected);
+        // Six rows leave one line an edge: two slides on it are the first of them and a count.
+        let rows = super::rows(&deck, &on(&deck, 3), 40, 6);
+        assert_eq!(texts(&rows)[0], "1936  ▲ ○ 3 slides, 1936–1938");
+        assert_eq!(texts(&rows)[5], "1970  ▼ ○ 1970  Memoirs +1");
+    }
+
+    /// Slides sharing a row: 1953 is 365 days; Alpha (1 March, day 59), Beta (2 March, day 60)
+    /// and Gamma (1 September, day 243) sit at 0.5 * 59.5 / 365 + 0.5 * 0.5 / 3 = 0.1648,
+    /// 0.0829 + 0.25 = 0.3329 and 0.3336 + 0.4167 = 0.7502: on three rows, 0, 0 and 2.
+    /// January to March start on row 0 (1 April: 0.1240 + 0.3333 = 0.4573, row 1), April to
+    /// August on row 1, the rest on row 2.
+    #[test]
+    fn slides_on_one_row_are_the_first_and_a_count() {
+        let deck = deck(
+            "1953",
+            &[
+                ("1953-03-01", "Alpha"),
+                ("1953-03-02", "Beta"),
+                ("1953-09-01", "Gamma"),
+            ],
+            &[],
+        );
+        let rows = rows(&deck, &on(&deck, 2), 40, 3);
+        assert_eq!(
+            texts(&rows),
+            [
+                "1953  ┼ ○ 1 Mar  Alpha +1",
+                "      │",
+                "     ┃├ ◉ 1 Sep  Gamma"
+            ]
+        );
+        assert_eq!(targets(&rows), [Some(0), None, Some(2)]);
+        // Too narrow for a title worth reading: the date and the count stay.
+        let narrow = super::rows(&deck, &on(&deck, 2), 20, 3);
+        assert_eq!(
+            texts(&narrow),
+            ["1953  ┼ ○ 1 Mar +1", "      │", "     ┃├ ◉ 1 Sep"]
+        );
+        // On Beta, the row stands for Beta, and a click there goes to it. Listing the two
+        // would leave the axis fewer than four rows, so the row is not expanded.
+        let rows = super::rows(&deck, &on(&deck, 1), 40, 3);
+        assert_eq!(
+            texts(&rows),
+            [
+                "1953 ┃┼ ◉ 2 Mar  Beta +1",
+                "      │",
+                "      ├ ○ 1 Sep  Gamma"
+            ]
+        );
+        assert_eq!(targets(&rows), [Some(1), None, Some(2)]);
+    }
+
+    /// Twelve slides on 5 March 1953 (day 63): fourteen rows list nine lines under their row
+    /// and leave five for the axis. The twelve sit at 0.5 * 63.5 / 365 + 0.5 * 6 / 12 = 0.3370,
+    /// row 1; from the next day on s = 0.5 + 0.5 * x / 365, row floor(2.5 + x / 146): April to
+    /// August on row 3 (1 September is x = 243.5, row 4), September to December on row 4.
+    #[test]
+    fn the_current_row_is_listed_slide_by_slide_and_says_how_many_more() {
+        let titles: Vec<String> = (1..=12).map(|n| format!("S{n}")).collect();
+        let slides: Vec<(&str, &str)> = titles.iter().map(|t| ("1953-03-05", t.as_str())).collect();
+        let deck = deck("1953", &slides, &[]);
+        let mut at = on(&deck, 5);
+        at.visited[1] = true;
+        let rows = rows(&deck, &at, 40, 14);
+        // Eight listed around S6 (S2 to S9), the ninth line for the four others.
+        assert_eq!(
+            texts(&rows),
+            [
+                "1953  ┼   Mar",
+                "     ┃├ ◉ 12 slides · 5 March 1953",
+                "     ┃┆   ● 5 Mar  S2",
+                "     ┃┆   ○ 5 Mar  S3",
+                "     ┃┆   ○ 5 Mar  S4",
+                "     ┃┆   ○ 5 Mar  S5",
+                "     ┃┆   ◉ 5 Mar  S6",
+                "     ┃┆   ○ 5 Mar  S7",
+                "     ┃┆   ○ 5 Mar  S8",
+                "     ┃┆   ○ 5 Mar  S9",
+                "     ┃┆     +4 more",
+                "      │",
+                "      │   Aug",
+                "      │",
+            ]
+        );
+        // The row goes to the current slide, each listed line to its slide, "more" to the
+        // first slide not listed after them.
+        let mut expected = vec![None, Some(5)];
+        expected.extend((1..=8).map(Some));
+        expected.extend([Some(9), None, None, None]);
+        assert_eq!(targets(&rows), expected);
+        // On the last slide the list ends with it, and "more" goes back to the first.
+        let rows = super::rows(&deck, &on(&deck, 11), 40, 14);
+        assert_eq!(texts(&rows)[2], "     ┃┆   ○ 5 Mar  S5");
+        assert_eq!(texts(&rows)[9], "     ┃┆   ◉ 5 Mar  S12");
+        assert_eq!(rows[10].target, Some(0));
+    }
+
+    /// A milestone is a line of its own after its row; one outside the span is left out.
+    /// 1953 is 365 days, three slides: Alpha (13 January, day 12), Beta (5 March, day 63, the
+    /// milestone's day) and Gamma (26 June, day 176) at 0.0171 + 0.0833 = 0.1005, 0.0870 +
+    /// 0.25 = 0.3370 and 0.2418 + 0.4167 = 0.6584: on seven rows (eight less the milestone),
+    /// rows 0, 2 and 4. Months: February and March on row 1 (0.2098, 0.2482), April to June on
+    /// 3 (0.4573 to 0.5409), July to September on 5 (0.7486 to 0.8336), the rest on 6.
+    #[test]
+    fn milestones_are_drawn_after_their_row() {
+        let deck = deck(
+            "1953",
+            &[
+                ("1953-01-13", "Alpha"),
+                ("1953-03-05", "Beta"),
+                ("1953-06-26", "Gamma"),
+            ],
+            &[("1953-03-05", "Stalin dies"), ("1956-02-25", "The speech")],
+        );
+        let rows = rows(&deck, &on(&deck, 2), 40, 8);
+        assert_eq!(
+            texts(&rows),
+            [
+                "1953  ┼ ○ 13 Jan  Alpha",
+                "      │",
+                "      ├ ○ 5 Mar  Beta",
+                "      ★ 5 Mar 1953  Stalin dies",
+                "      │",
+                "     ┃├ ◉ 26 Jun  Gamma",
+                "      │",
+                "      │   Dec",
+            ]
+        );
+        assert_eq!(rows[3].target, None, "a milestone is not a slide");
+        assert_eq!(rows[3].line.runs[2].role, Role::Milestone);
+    }
+
+    /// The current slide's extent is a bar beside the axis. Beta (5 March) spans March to
+    /// September. Three slides in 1953 on six rows: 1 March at 0.0815 + 0.1667 = 0.2482 is on
+    /// row 1, 30 September at 0.3733 + 0.3333 = 0.7066 on row 4, so rows 1 to 4 carry the bar.
+    /// Alpha (13 January) is on row 0, Beta (0.3370) on 2, Gamma (7 November, day 310, 0.4253 +
+    /// 0.4167 = 0.8420) on 5. Months: February and March on 1, April and May on 2 (1 May:
+    /// 0.4984), June to August on 3, September to November on 4 (1 November: 0.7504).
+    #[test]
+    fn the_current_slide_is_a_bar_as_long_as_its_span() {
+        let deck = deck(
+            "1953",
+            &[
+                ("1953-01-13", "Alpha"),
+                ("1953-03-05~1953-03-01/1953-09-30", "Beta"),
+                ("1953-11-07", "Gamma"),
+            ],
+            &[],
+        );
+        let rows = rows(&deck, &on(&deck, 1), 40, 6);
+        assert_eq!(
+            texts(&rows),
+            [
+                "1953  ┼ ○ 13 Jan  Alpha",
+                "     ┃│",
+                "     ┃├ ◉ 5 Mar  Beta",
+                "     ┃│",
+                "     ┃│   Nov",
+                "      ├ ○ 7 Nov  Gamma",
+            ]
+        );
+        assert!(
+            rows[1..5]
+                .iter()
+                .all(|r| r.line.runs[2].role == Role::Accent)
+        );
+    }
+
+    #[test]
+    fn too_short_for_an_axis_says_where_we_are_in_one_line() {
+        let deck = deck(
+            "1953/1954",
+            &[("1937-07-30", "Order 00447"), ("1953-03-05", "Stalin dies")],
+            &[],
+        );
+        // One row, or two of which the edge line takes one: no room for an axis.
+        for height in [1, 2] {
+            let got = rows(&deck, &on(&deck, 1), 40, height);
+            assert_eq!(texts(&got), ["◉ 5 March 1953"], "height {height}");
+            assert_eq!(targets(&got), [Some(1)]);
+            assert_eq!(got[0].line.runs[0].role, Role::Accent);
+        }
+        // Cut to the width, never wider.
+        let got = rows(&deck, &on(&deck, 1), 12, 1);
+        assert_eq!(texts(&got), ["◉ 5 March 1…"]);
+        // No room at all: nothing.
+        assert!(rows(&deck, &on(&deck, 1), 11, 10).is_empty());
+        assert!(rows(&deck, &on(&deck, 1), 40, 0).is_empty());
+    }
+
+    /// Every row that leads somewhere names the slide it leads to: its title, or the count of
+    /// the slides it stands for.
+    #[test]
+    fn a_click_on_a_row_goes_to_the_slide_drawn_there() {
+        let deck = deck(
+            "1952/1956",
+            &[
+                ("1937-07-30", "Order"),
+                ("1952-10-05", "Congress"),
+                ("1953-01-13", "Plot"),
+                ("1953-02-28", "Supper"),
+                ("1953-03-01", "Floor"),
+                ("1953-03-02", "Doctors"),
+                ("1953-03-05", "Dies"),
+                ("1953-03-05", "Session"),
+                ("1953-03-09", "Funeral"),
+                ("1953-06-26", "Arrest"),
+                ("1956-02-25", "Speech"),
+                ("1971-09-11", "Death"),
+            ],
+            &[("1953-03-05", "Stalin dies")],
+        );
+        for current in 0..deck.slide_count() {
+            for (width, height) in [(27, 22), (42, 38), (20, 8)] {
+                let rows = rows(&deck, &on(&deck, current), width, height);
+                for row in &rows {
+                    let Some(i) = row.target else { continue };
+                    let text = row.line.text();
+                    let slide = deck.slide(i).unwrap();
+                    let title = slide.title.as_str();
+                    let start: String = title.chars().take(3).collect();
+                    // Where the title did not fit, the date says which slide it is.
+                    let f = slide.date.range.first;
+                    let day = format!(" {} {} ", f.day(), month_abbr(f));
+                    assert!(
+                        text.contains(&start)
+                            || format!("{text} ").contains(&day)
+                            || text.contains(" slides")
+                            || text.contains('+'),
+                        "{text:?} leads to {title} (on {current} at {width}x{height})"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_memo_works_the_rows_out_again_only_when_what_they_depend_on_changes() {
+        let first = deck(
+            "1953",
+            &[("1953-03-05", "Dies"), ("1953-06-26", "Arrest")],
+            &[],
+        );
+        let second = deck(
+            "1953",
+            &[("1953-03-05", "Another"), ("1953-06-26", "Deck")],
+            &[],
+        );
+        let mut memo = Memo::default();
+        let at = on(&first, 0);
+        assert_eq!(memo.rows(&first, 1, &at, 30, 8), rows(&first, &at, 30, 8));
+        // Another deck under the same fingerprint: the memo does not look at the deck, so the
+        // rows are the first deck's, not worked out again.
+        assert_eq!(memo.rows(&second, 1, &at, 30, 8), rows(&first, &at, 30, 8));
+        // A new fingerprint, position, width or height: worked out again.
+        assert_eq!(memo.rows(&second, 2, &at, 30, 8), rows(&second, &at, 30, 8));
+        let moved = on(&second, 1);
+        assert_eq!(
+            memo.rows(&second, 2, &moved, 30, 8),
+            rows(&second, &moved, 30, 8)
+        );
+        assert_eq!(
+            memo.rows(&second, 2, &moved, 31, 8),
+            rows(&second, &moved, 31, 8)
+        );
+        assert_eq!(
+            memo.rows(&second, 2, &moved, 31, 9),
+            rows(&second, &moved, 31, 9)
+        );
+        let mut previewing = moved.clone();
+        previewing.preview = Some(0);
+        assert_eq!(
+            memo.rows(&second, 2, &previewing, 31, 9),
+            rows(&second, &previewing, 31, 9)
+        );
+        assert_ne!(
+            rows(&second, &previewing, 31, 9),
+            rows(&second, &moved, 31, 9)
+        );
+    }
+
+    /// A date is labelled as precisely as the deck wrote its start: `1953-03/1953-06` starts
+    /// with a whole month, so it reads `Mar`, not `1 Mar` as if it were a day; `1953-01/1953-03`
+    /// reads `Jan`; a milestone dated by a whole year reads `1953`, once.
+    ///
+    /// 1953 is 365 days: Signs (January to March, from day 0), Radio (1 to 4 March) and Beria
+    /// (March to June), both from day 59, at 0.0007 + 0.0833 = 0.0840 and 0.0815 + 0.3333 =
+    /// 0.4148. On eight rows (nine less the milestone) the last two share row 3; listed, they
+    /// leave six for the axis, where they share row 2 and Signs is on row 0, followed by the
+    /// milestone (1 January). Months: February on row 1 (0.2098); March, where the two start,
+    /// on 2; April and May on 3 (0.6240, 0.6651); June to August on 4 (0.7075 to 0.7911);
+    /// September on, 5 (0.8336). Beria's bar runs from 1 March to 30 June (0.7473, row 4).
+    #[test]
+    fn a_span_of_months_is_labelled_by_its_first_month() {
+        let deck = deck(
+            "1953",
+            &[
+                ("1953-01/1953-03", "Signs"),
+                ("1953-03-01/1953-03-04", "Radio"),
+                ("1953-03/1953-06", "Beria at the helm"),
+            ],
+            &[("1953", "The year")],
+        );
+        let got = rows(&deck, &on(&deck, 2), 50, 9);
+        let when = crate::deck::date::human_range(&DayRange {
+            first: CivilDate::constant(1953, 3, 1),
+            last: CivilDate::constant(1953, 6, 30),
+        });
+        assert_eq!(
+            texts(&got),
+            [
+                "1953  ┼ ○ Jan  Signs",
+                "      ★ 1953  The year",
+                "      │",
+                &format!("     ┃├ ◉ 2 slides · {when}"),
+                "     ┃┆   ○ 1 Mar  Radio",
+                "     ┃┆   ◉ Mar    Beria at the helm",
+                "     ┃│",
+                "     ┃│   Aug",
+                "      │",
+            ]
+        );
+        // A whole year reads as the year; a span of years from its first.
+        assert_eq!(start_label(&DeckDate::parse("1953").unwrap()), "1953");
+        assert_eq!(start_label(&DeckDate::parse("1953/1956").unwrap()), "1953");
+        assert_eq!(start_label(&DeckDate::parse("1953-03").unwrap()), "Mar");
+        assert_eq!(
+            start_label(&DeckDate::parse("1953-03-05").unwrap()),
+            "5 Mar"
+        );
+        assert_eq!(
+            start_label(&DeckDate::parse("1953-03-01/1953-03-31").unwrap()),
+            "1 Mar"
+        );
+    }
+
+    /// A list that crosses a year says each date's year: the row holding 1 January 1953 lists
+    /// 1 and 20 December 1952 as well, which must not read as December 1953. (Its label, 1953,
+    /// moves down to the next row, whose slides are all of 1953: see the test below.)
+    ///
+    /// 1952/1953 is 731 days; ten slides: Alpha (1 December 1952, day 335), Beta (20 December,
+    /// day 354), Gamma (13 January 1953, day 378) and seven on 1 to 7 December 1953 (days 700
+    /// to 706), each worth 0.05 of the axis. Alpha, Beta and Gamma sit at 0.2295 + 0.025 =
+    /// 0.2545, 0.2432 + 0.075 = 0.3182 and 0.2589 + 0.125 = 0.3839, 1 January 1953 at 0.2507 +
+    /// 0.1 = 0.3507: on four axis rows (seven less the three listed) all on row 1, with December
+    /// 1952 to May 1953 (1 June: 0.3540 + 0.15 = 0.5040, row 2). The seven sit at 0.6541 +
+    /// 0.0507 j: the first two on row 2, the rest on row 3. January to November 1952 are on
+    /// row 0 (1 November: 0.2090).
+    #[test]
+    fn a_list_across_new_year_says_each_year() {
+        let mut slides = vec![
+            ("1952-12-01", "Alpha".to_owned()),
+            ("1952-12-20", "Beta".to_owned()),
+            ("1953-01-13", "Gamma".to_owned()),
+        ];
+        let december = [
+            "1953-12-01",
+            "1953-12-02",
+            "1953-12-03",
+            "1953-12-04",
+            "1953-12-05",
+            "1953-12-06",
+            "1953-12-07",
+        ];
+        for (n, date) in december.iter().enumerate() {
+            slides.push((date, format!("December {}", n + 1)));
+        }
+        let slides: Vec<(&str, &str)> = slides.iter().map(|(d, t)| (*d, t.as_str())).collect();
+        let deck = deck("1952/1953", &slides, &[]);
+        let got = rows(&deck, &on(&deck, 2), 50, 7);
+        let when = crate::deck::date::human_range(&DayRange {
+            first: CivilDate::constant(1952, 12, 1),
+            last: CivilDate::constant(1953, 1, 13),
+        });
+        assert_eq!(
+            texts(&got),
+            [
+                "1952  ┼   Nov",
+                &format!("     ┃├ ◉ 3 slides · {when}"),
+                "     ┃┆   ○ 1 Dec 1952  Alpha",
+                "     ┃┆   ○ 20 Dec 1952 Beta",
+                "     ┃┆   ◉ 13 Jan 1953 Gamma",
+                "1953  ┼ ○ 1 Dec  December 1 +1",
+                "      ├ ○ 3 Dec  December 3 +4",
+            ]
+        );
+    }
+
+    /// Milestones fall in date order among the lines: inside the list of the current row
+    /// between the slides before and after them, and before a row whose label is later.
+    ///
+    /// 1953 is 365 days; twenty slides: Found, Radio and Funeral on 1, 2 and 4 January (days
+    /// 0, 1, 3) and seventeen on 1 to 17 December (days 334 to 350), each worth 0.025 of the
+    /// axis. The three January slides and the milestone of 3 January sit below 0.0673 (Funeral:
+    /// 0.0048 + 0.0625): on row 0 of any axis up to fourteen rows. Eleven lines less two
+    /// milestones and three listed leave six: from February on, s = 0.075 + 0.5 * x / 365, so
+    /// February and March are on row 0, April to July on 1 (0.1990 to 0.3236), August to
+    /// November on 2 (0.3661 to 0.4921) with the armistice of 27 July (0.3593); the December
+    /// slides at 0.5457 + 0.0264 j are on rows 3 (j up to 4), 4 (to 10) and 5.
+    #[test]
+    fn milestones_fall_in_date_order_among_the_lines() {
+        let mut slides = vec![
+            ("1953-01-01".to_owned(), "Found".to_owned()),
+            ("1953-01-02".to_owned(), "Radio".to_owned()),
+            ("1953-01-04".to_owned(), "Funeral".to_owned()),
+        ];
+        for day in 1..=17 {
+            slides.push((format!("1953-12-{day:02}"), format!("F{day}")));
+        }
+        let slides: Vec<(&str, &str)> = slides
+            .iter()
+            .map(|(d, t)| (d.as_str(), t.as_str()))
+            .collect();
+        let deck = deck(
+            "1953",
+            &slides,
+            &[("1953-01-03", "Mid"), ("1953-07-27", "Korean armistice")],
+        );
+        let got = rows(&deck, &on(&deck, 1), 40, 11);
+        let when = crate::deck::date::human_range(&DayRange {
+            first: CivilDate::constant(1953, 1, 1),
+            last: CivilDate::constant(1953, 1, 4),
+        });
+        assert_eq!(
+            texts(&got),
+            [
+                &format!("1953 ┃┼ ◉ 3 slides · {when}"),
+                "     ┃┆   ○ 1 Jan  Found",
+                "     ┃┆   ◉ 2 Jan  Radio",
+                "     ┃★ 3 Jan 1953  Mid",
+                "     ┃┆   ○ 4 Jan  Funeral",
+                "      │",
+                "      ★ 27 Jul 1953  Korean armistice",
+                "      │   Nov",
+                "      ├ ○ 1 Dec  F1 +4",
+                "      ├ ○ 6 Dec  F6 +5",
+                "      ├ ○ 12 Dec  F12 +5",
+            ]
+        );
+    }
+
+    /// A year's label never stands beside a slide of another year: the row holding 1 January
+    /// 1954 also holds 23 December 1953, so its label moves down to the next row, whose slides
+    /// are of 1954; with no such row before the next year's label or the end, it is left out.
+    ///
+    /// 1953/1954 is 730 days; Dies (5 March 1953, day 63), Executed (23 December, day 356) and
+    /// Later (1 June 1954, day 516) at 0.0435 + 0.0833 = 0.1268, 0.2442 + 0.25 = 0.4942 and
+    /// 0.3538 + 0.4167 = 0.7704; 1 January 1954 at 0.2503 + 0.3333 = 0.5837. On five rows:
+    /// 0, 2 and 3, with 1 January 1954 on row 2 beside Executed. Months: April to December
+    /// 1953 on row 1 (0.2287 to 0.3958), July 1954 on, row 4 (0.8743).
+    #[test]
+    fn a_year_label_never_stands_beside_a_slide_of_another_year() {
+        let later = deck(
+            "1953/1954",
+            &[
+                ("1953-03-05", "Dies"),
+                ("1953-12-23", "Executed"),
+                ("1954-06-01", "Later"),
+            ],
+            &[],
+        );
+        assert_eq!(
+            texts(&rows(&later, &on(&later, 0), 40, 5)),
+            [
+                "1953 ┃┼ ◉ 5 Mar  Dies",
+                "      │",
+                "      ├ ○ 23 Dec  Executed",
+                "1954  ┼ ○ 1 Jun  Later",
+                "      │",
+            ]
+        );
+        // Without Later: on two rows (Dies at 0.0435 + 0.125, row 0; Executed at 0.2442 +
+        // 0.375 = 0.6192 and 1 January 1954 at 0.2503 + 0.5 = 0.7503 both on row 1), no row of
+        // 1954 follows, so 1954 is not labelled at all.
+        let without = deck(
+            "1953/1954",
+            &[("1953-03-05", "Dies"), ("1953-12-23", "Executed")],
+            &[],
+        );
+        assert_eq!(
+            texts(&rows(&without, &on(&without, 0), 40, 2)),
+            ["1953 ┃┼ ◉ 5 Mar  Dies", "      ├ ○ 23 Dec  Executed"]
+        );
     }
 }

@@ -88,6 +88,9 @@ pub fn render_help(theme: &Theme, area: Rect, buf: &mut Buffer) {
     );
 }
 
+/// The widest the overview's date column gets: "31 Dec 1955 – 9 Feb 1956" fits.
+const MAX_DATE_WIDTH: usize = 24;
+
 /// The overview: every slide with its number, date and title, grouped by part; typing filters.
 pub fn render_overview(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let Mode::Overview { selected, filter } = &app.mode else {
@@ -105,6 +108,16 @@ pub fn render_overview(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let bg = theme.overlay_bg;
     let rows = app.overview_rows();
     let selected = (*selected).min(rows.len().saturating_sub(1));
+    // Dates read as the status bar reads them ("4 March 1953", not the deck's "1953-03-04"),
+    // in a column as wide as the deck's widest (so it does not jump while filtering), within
+    // reason.
+    let date_w = app
+        .deck
+        .slides()
+        .map(|s| width(&s.date.human()))
+        .max()
+        .unwrap_or(0)
+        .min(MAX_DATE_WIDTH);
     // Lines: part headings and slide rows; remember which line holds the selection.
     let mut lines: Vec<Line> = Vec::new();
     let mut selected_line = 0;
@@ -135,8 +148,9 @@ pub fn render_overview(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         } else {
             " "
         };
-        let date = truncate(&s.date.written, 21);
-        let text = format!(" {mark} {:>3}  {date:<21}  {}", i + 1, s.title);
+        let date = truncate(&s.date.human(), date_w);
+        let pad = " ".repeat(date_w.saturating_sub(width(&date)));
+        let text = format!(" {mark} {:>3}  {date}{pad}  {}", i + 1, s.title);
         let mut style = if here { theme.accent() } else { theme.text() }.bg(bg);
         if n == selected {
             style = style.add_modifier(Modifier::REVERSED);

@@ -1,0 +1,7 @@
+//! Helpers shared by the test modules: `fixtures` (paths, fixture decks, the bundled lecture,
+//! records, temporary state directories), `pty` (the binary in a pseudo-terminal) and `app`
+//! (the app in-process, drawn into a test backend, and snapshots).
+
+pub mod app;
+pub mod fixtures;
+pub mod pty;
