@@ -826,3 +826,114 @@ fn a_deck_saved_with_other_line_ends_or_a_bom_loads_as_the_original(#[case] how:
     assert_eq!(code, 0);
     assert_eq!(outline, expected);
 }
+
+/// `check --size` flags a slide that would scroll at 80x24 (in every layout), not at 160x48,
+/// names its line, and with `--strict` fails.
+#[test]
+fn check_size_flags_the_slides_that_would_scroll() {
+    let dir = tempfile::tempdir().unwrap();
+    let deck = dir.path().join("long.ron");
+    let bullets: Vec<String> = (1..=20).map(|i| format!("\"point {i}\"")).collect();
+    fs::write(
+        &deck,
+        format!(
+            "Deck(title: \"T\", span: \"1953\", parts: [Part(id: \"p\", title: \"P\", slides: [\n\
+             Slide(title: \"Short\", date: \"1953-03-05\", notes: \"n\"),\n\
+             Slide(title: \"Long\", date: \"1953-03-06\", notes: \"n\", body: [Bullets([{}])]),\n\
+             ])])",
+            bullets.join(",")
+        ),
+    )
+    .unwrap();
+    let deck = deck.to_str().unwrap();
+    let (code, _, stderr) = run(tribune().args(["check", "--size", "80x24", deck]));
+    let stderr = String::from_utf8_lossy(&stderr);
+    assert_eq!(code, 0, "warnings by default: {stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{deck}:3:1: warning: slide 2 (\"Long\") does not fit 80x24"
+        )),
+        "{stderr}"
+    );
+    for view in [
+        "the audience window",
+        "the presenter with the timeline",
+        "the presenter with notes",
+    ] {
+        assert!(stderr.contains(view), "{view}: {stderr}");
+    }
+    assert!(
+        !stderr.contains("slide 1 "),
+        "the short slide fits: {stderr}"
+    );
+    let (code, _, stderr) = run(tribune().args(["check", "--size", "160x48", deck]));
+    let stderr = String::from_utf8_lossy(&stderr);
+    assert_eq!(code, 0);
+    assert!(
+        stderr.contains("ok: 2 slides in 1 part, 0 warnings"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(tribune().args(["check", "--strict", "--size", "80x24", deck]));
+    let stderr = String::from_utf8_lossy(&stderr);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("error: slide 2"), "{stderr}");
+    let (code, _, stderr) = run(tribune().args(["check", "--size", "80by24", deck]));
+    assert_eq!(code, 2, "{}", String::from_utf8_lossy(&stderr));
+}
+
+/// On the bundled lecture, `check --size 80x24` names the slides that scroll there. Each was
+/// seen with `↓ more` on an 80x24 screen in that layout (in tmux, slide by slide): only Order
+/// 00447 (57) in the audience window; 51, 57, 73 and 83 beside the timeline.
+#[test]
+fn check_size_on_the_lecture_names_the_slides_that_scroll() {
+    let (code, _, stderr) = run(tribune().args(["check", "--size", "80x24"]));
+    let stderr = String::from_utf8_lossy(&stderr);
+    assert_eq!(code, 0, "{stderr}");
+    let flagged = |view: &str| -> Vec<usize> {
+        stderr
+            .lines()
+            .filter(|l| l.contains("does not fit") && l.contains(&format!("{view} (")))
+            .filter_map(|l| l.split("slide ").nth(1)?.split(' ').next()?.parse().ok())
+            .collect()
+    };
+    assert_eq!(flagged("the audience window"), [57]);
+    assert_eq!(flagged("the presenter with the timeline"), [51, 57, 73, 83]);
+}
+
+/// `tribune errata` lists every correction the lecture records, slide by slide.
+#[test]
+fn errata_lists_every_correction_of_the_lecture() {
+    let deck = crate::support::fixtures::lecture();
+    let total: usize = deck.slides().map(|s| s.corrections.len()).sum();
+    let slides = deck.slides().filter(|s| !s.corrections.is_empty()).count();
+    let (code, stdout, _) = run(tribune().arg("errata"));
+    assert_eq!(code, 0);
+    assert!(
+        stdout.starts_with(&format!(
+            "slides/two-deaths-of-stalin.ron: {total} corrections on {slides} slides\n"
+        )),
+        "{stdout}"
+    );
+    assert_eq!(
+        stdout
+            .lines()
+            .filter(|l| l.trim_start().starts_with("was "))
+            .count(),
+        total
+    );
+    assert!(
+        stdout
+            .contains("   5  4 March 1953\n        was  3 March 1943\n        now  4 March 1953\n")
+    );
+    let (code, json, _) = run(tribune().args(["errata", "--json"]));
+    assert_eq!(code, 0);
+    let json: Value = serde_json::from_str(&json).unwrap();
+    let listed: usize = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["corrections"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(listed, total);
+    assert_eq!(json[0]["number"], 2);
+}

@@ -228,3 +228,138 @@ fn presenting_rehearsing_and_following_never_write_the_deck() {
         "re-reading the edited deck wrote to it"
     );
 }
+
+/// Three slides with ids; `extra` goes in before the third, `third` is its title.
+fn reload_deck(third: &str, extra: bool) -> String {
+    let inserted = if extra {
+        r#"Slide(id: "new", title: "A slide added", date: "1953-03-04", notes: "n"),"#
+    } else {
+        ""
+    };
+    format!(
+        r#"Deck(title: "Reloading", span: "1953", parts: [Part(id: "p", title: "P", slides: [
+    Slide(id: "one", title: "First", date: "1953-03-01", notes: "n"),
+    Slide(id: "two", title: "Second", date: "1953-03-02", notes: "n"),
+    {inserted}
+    Slide(id: "three", title: "{third}", date: "1953-03-05", notes: "n"),
+])])"#
+    )
+}
+
+/// A save reloads the deck within the wait and keeps the place, whether the editor renames a
+/// new file over the old one or rewrites it in place; the audience window follows; a save that
+/// does not load keeps the last good deck under a banner naming the line, and the next good
+/// save clears it; Ctrl-R reloads at once. The deck itself is only ever written by the test.
+#[test]
+fn a_saved_deck_reloads_in_place_and_a_broken_save_keeps_the_last_good_one() {
+    let home = tempfile::tempdir().unwrap();
+    let decks = tempfile::tempdir().unwrap();
+    let deck = decks.path().join("lecture.ron");
+    let arg = deck.to_str().unwrap();
+    // Titles that are not ASCII are drawn as text on the projector, not in large type.
+    std::fs::write(&deck, reload_deck("Third — first", false)).unwrap();
+    let audience = start_in_class(home.path(), &["audience", arg]);
+    audience.wait_for("waiting", |sc| {
+        words(sc).contains("waiting for the presenter")
+    });
+    let mut s = start_in_class(home.path(), &[arg, "--slide", "3"]);
+    s.wait_for("slide 3 of 3", |sc| status_row(sc).contains("3/3"));
+    audience.wait_for("the third slide", |sc| words(sc).contains("Third — first"));
+
+    // An atomic save: written beside the deck, then renamed over it. A slide is inserted before
+    // the one on screen, which is found again by its id.
+    let staged = decks.path().join(".lecture.ron.swp");
+    std::fs::write(&staged, reload_deck("Third — edited", true)).unwrap();
+    std::fs::rename(&staged, &deck).unwrap();
+    s.wait_for("the edited slide, now 4 of 4", |sc| {
+        status_row(sc).contains("4/4") && shows(sc, "Third — edited")
+    });
+    audience.wait_for("the edit on the projector", |sc| {
+        words(sc).contains("Third — edited")
+    });
+
+    // Rewritten in place, as some editors do.
+    std::fs::write(&deck, reload_deck("Third — again", true)).unwrap();
+    s.wait_for("the second edit", |sc| shows(sc, "Third — again"));
+
+    // A save that does not load: the slide stays, and the banner names where.
+    std::fs::write(
+        &deck,
+        reload_deck("Third — again", true).replace("1953-03-05", "1953-02-30"),
+    )
+    .unwrap();
+    let sc = s.wait_for("the banner", |sc| shows(sc, "not reloaded"));
+    assert!(
+        words(&sc).contains(&format!("{arg}:5:")) && shows(&sc, "Third — again"),
+        "{}",
+        crate::support::pty::dump(&sc)
+    );
+    std::fs::write(&deck, reload_deck("Third — fixed", true)).unwrap();
+    s.wait_for("the fix, without the banner", |sc| {
+        shows(sc, "Third — fixed") && !shows(sc, "not reloaded")
+    });
+
+    // Ctrl-R reads the file at once.
+    s.send(b"\x12");
+    s.wait_for("the reload said", |sc| status_row(sc).contains("reloaded"));
+    s.send(b"q");
+    s.finish().assert_success().assert_restored();
+    let mut audience = audience;
+    audience.send(b"q");
+    audience.finish().assert_success();
+}
+
+/// With `NO_COLOR` set, nothing tribune draws carries a colour: no foreground, background or
+/// underline colour codes at all, only attributes (and the default-colour resets).
+#[test]
+fn no_color_means_no_colour_codes() {
+    let home = tempfile::tempdir().unwrap();
+    let no_colour = PathBuf::from("1");
+    let mut s = Session::start_with_env(
+        &["--notes", "--slide", "5"],
+        &[
+            ("NO_COLOR", no_colour.as_path()),
+            ("XDG_STATE_HOME", home.path()),
+        ],
+    );
+    s.wait_for("slide 5 with its notes", |sc| {
+        on_slide(sc, 5) && shows(sc, "NOTES")
+    });
+    s.send(b"d");
+    s.wait_for("the date prompt", |sc| shows(sc, "Go to date"));
+    s.send(b"1953");
+    s.wait_for("its preview", |sc| shows(sc, "→"));
+    s.send(b"\x1b");
+    s.wait_for("the prompt closed", |sc| !shows(sc, "Go to date"));
+    s.send(b"q");
+    let done = s.finish();
+    done.assert_success();
+    let colours = colour_codes(&done.raw);
+    assert!(
+        colours.is_empty(),
+        "colour codes under NO_COLOR: {colours:?}"
+    );
+}
+
+/// The SGR parameters in `raw` that set a colour (30–38, 40–48, 58, 90–97, 100–107); 39, 49
+/// and 59 only go back to the terminal's own.
+fn colour_codes(raw: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for seq in raw.split("\x1b[").skip(1) {
+        let Some(end) = seq.find(|c: char| c.is_ascii_alphabetic()) else {
+            continue;
+        };
+        if &seq[end..=end] != "m" {
+            continue;
+        }
+        for p in seq[..end].split(';') {
+            let sets_colour = p
+                .parse::<u32>()
+                .is_ok_and(|n| matches!(n, 30..=38 | 40..=48 | 58 | 90..=97 | 100..=107));
+            if sets_colour {
+                found.push(seq[..=end].to_owned());
+            }
+        }
+    }
+    found
+}

@@ -29,6 +29,7 @@ mod overlay;
 mod presenter;
 mod single;
 mod sizes;
+mod themes;
 
 /// The two sizes every screen is snapshotted at: a standard terminal and a large one.
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];

@@ -65,6 +65,11 @@ pub fn index_of(deck: &Deck, id: &str) -> usize {
 
 /// Draws `app` at `w`×`h` after telling it the size and a fixed time.
 pub fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+    draw_in(app, w, h, &Theme::bundled())
+}
+
+/// As `draw`, in `theme`.
+pub fn draw_in(app: &mut App, w: u16, h: u16, theme: &Theme) -> Terminal<TestBackend> {
     run(
         app,
         [
@@ -75,11 +80,10 @@ pub fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
             },
         ],
     );
-    let theme = Theme::bundled();
     let mut memo = Memo::default();
     let view = PresenterView {
         app,
-        theme: &theme,
+        theme,
         timeline: timeline_rows(app, &mut memo),
     };
     drawn(view, w, h)
