@@ -60,6 +60,9 @@ fn fit_diagnostics(
     severity: Severity,
 ) -> Vec<Diagnostic> {
     let deck = &loaded.deck;
+    if sizes.is_empty() {
+        return Vec::new();
+    }
     let places = scan(&loaded.source);
     let mut out = Vec::new();
     for &(w, h) in sizes {

@@ -65,6 +65,22 @@ impl Diagnostic {
         }
     }
 
+    /// As [`Diagnostic::at`], with the source's lines already found: for many diagnostics of
+    /// one file, each costs a lookup rather than a walk through the file.
+    pub fn in_lines(
+        severity: Severity,
+        file: &str,
+        lines: &SourceLines,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            source_line: lines.line(line).map(str::to_owned),
+            ..Diagnostic::at(severity, file, "", line, column, message)
+        }
+    }
+
     /// A diagnostic about the file as a whole (unreadable, too large).
     pub fn whole_file(file: &str, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
@@ -100,6 +116,37 @@ impl Diagnostic {
             (line, 0) => format!("{}:{line}", self.file),
             (line, col) => format!("{}:{line}:{col}", self.file),
         }
+    }
+}
+
+/// A source's lines, found once.
+pub struct SourceLines<'a> {
+    source: &'a str,
+    /// Byte offset where each line starts.
+    starts: Vec<usize>,
+}
+
+impl<'a> SourceLines<'a> {
+    /// Finds where each line of `source` starts.
+    pub fn new(source: &'a str) -> SourceLines<'a> {
+        let starts = std::iter::once(0)
+            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        SourceLines { source, starts }
+    }
+
+    /// Line `n` (1-based), without its line end, as `str::lines` gives it.
+    pub fn line(&self, n: usize) -> Option<&'a str> {
+        let start = *self.starts.get(n.checked_sub(1)?)?;
+        if start == self.source.len() {
+            return None;
+        }
+        let end = self
+            .starts
+            .get(n)
+            .map_or(self.source.len(), |next| next - 1);
+        let text = &self.source[start..end];
+        Some(text.strip_suffix('\r').unwrap_or(text))
     }
 }
 
@@ -258,5 +305,16 @@ mod tests {
         let out = d.to_string();
         assert!(!out.contains('\u{1b}'));
         assert!(out.contains("a␛[2Jb"));
+    }
+
+    #[test]
+    fn source_lines_are_the_lines_str_lines_gives() {
+        for text in ["", "a", "a\n", "a\nb", "a\r\nb\r\n", "\n\nc", "x\n\n"] {
+            let lines = SourceLines::new(text);
+            let want: Vec<&str> = text.lines().collect();
+            let got: Vec<&str> = (1..=want.len() + 1).map_while(|n| lines.line(n)).collect();
+            assert_eq!(got, want, "{text:?}");
+            assert_eq!(lines.line(0), None);
+        }
     }
 }

@@ -9,18 +9,20 @@
 //! and `span:` keys; two bad dates with the same key and text get the same message, so which
 //! of them is matched to which place cannot change what is printed.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use super::date::DeckDate;
-use super::diagnostic::{Diagnostic, Severity};
+use super::diagnostic::{Diagnostic, Severity, SourceLines};
 use super::model::{Block, Deck, Slide};
 use super::scan::{Pos, Scan, scan};
 
 /// Returns (errors, warnings) for a parsed deck.
 pub(super) fn check(deck: &Deck, name: &str, source: &str) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
     let places = Places::scan(source);
+    let lines = SourceLines::new(source);
     let at = |severity, (line, column): (usize, usize), message: String| {
-        Diagnostic::at(severity, name, source, line, column, message)
+        Diagnostic::in_lines(severity, name, &lines, line, column, message)
     };
     let mut errors = date_errors(deck, &places, name, source);
     let mut warnings = Vec::new();
@@ -47,7 +49,7 @@ pub(super) fn check(deck: &Deck, name: &str, source: &str) -> (Vec<Diagnostic>, 
     let mut slide_ids: HashMap<&str, usize> = HashMap::new();
     let mut quotes = 0;
     for (i, slide) in deck.slides().enumerate() {
-        let pos = places.nth("Slide", i);
+        let pos = || places.nth("Slide", i);
         let number = i + 1;
         if let Some(id) = &slide.id
             && let Some(first) = slide_ids.insert(id.as_str(), number)
@@ -55,7 +57,7 @@ pub(super) fn check(deck: &Deck, name: &str, source: &str) -> (Vec<Diagnostic>, 
             errors.push(
                 at(
                     Severity::Error,
-                    pos,
+                    pos(),
                     format!("slide {number} has the id `{id}`, already used by slide {first}"),
                 )
                 .with_hint("slide ids must be unique; rename one of them"),
@@ -64,7 +66,7 @@ pub(super) fn check(deck: &Deck, name: &str, source: &str) -> (Vec<Diagnostic>, 
         if slide.title.as_str().trim().is_empty() {
             errors.push(at(
                 Severity::Error,
-                pos,
+                pos(),
                 format!("slide {number} has an empty title"),
             ));
         }
@@ -73,7 +75,7 @@ pub(super) fn check(deck: &Deck, name: &str, source: &str) -> (Vec<Diagnostic>, 
             warnings.push(
                 at(
                     Severity::Warning,
-                    pos,
+                    pos(),
                     format!(
                         "slide {number} is dated {}, outside the timeline's span {}",
                         slide.date, deck.span
@@ -89,13 +91,13 @@ pub(super) fn check(deck: &Deck, name: &str, source: &str) -> (Vec<Diagnostic>, 
         {
             warnings.push(at(
                 Severity::Warning,
-                pos,
+                pos(),
                 format!("slide {number} (\"{}\") has no speaker notes", slide.title),
             ));
         }
         for message in empty_corrections(slide, number) {
             warnings.push(
-                at(Severity::Warning, pos, message)
+                at(Severity::Warning, pos(), message)
                     .with_hint("fill in `was` and `now`, or delete the entry"),
             );
         }
@@ -120,7 +122,7 @@ fn date_errors(deck: &Deck, places: &Places, name: &str, source: &str) -> Vec<Di
         dates.push(("date", &slide.date));
         dates.extend(slide.span.iter().map(|s| ("span", s)));
     }
-    let mut used = vec![false; places.0.strings.len()];
+    let mut used = Vec::new();
     let mut errors = Vec::new();
     for (key, date) in dates {
         let Some((message, hint)) = date.problem() else {
@@ -147,17 +149,17 @@ fn part_errors(
 ) {
     let mut part_ids: HashMap<&str, usize> = HashMap::new();
     for (p, part) in deck.parts.iter().enumerate() {
-        let pos = places.nth("Part", p);
+        let pos = || places.nth("Part", p);
         if part.slides.is_empty() {
             report(
-                pos,
+                pos(),
                 format!("part `{}` has no slides", part.id),
                 Some("add slides to it, or delete the part"),
             );
         }
         if let Some(first) = part_ids.insert(part.id.as_str(), p) {
             report(
-                pos,
+                pos(),
                 format!(
                     "the part id `{}` is already used by part {}",
                     part.id,
@@ -221,29 +223,55 @@ fn for_each_block(blocks: &[Block], f: &mut impl FnMut(&Block)) {
 }
 
 /// Where named values are, with the file's start for any the scanner did not find (RON allows
-/// leaving out struct names).
-struct Places(Scan);
+/// leaving out struct names). The file is scanned only when a message needs a place, and then
+/// once: the values of each name are listed, so finding the `n`th slide is a lookup, not a walk
+/// through the file, and a deck of thousands of slides is checked in time that grows with its
+/// length.
+struct Places<'a> {
+    source: &'a str,
+    found: OnceCell<(Scan, HashMap<String, Vec<Pos>>)>,
+}
 
-impl Places {
-    fn scan(source: &str) -> Places {
-        Places(scan(source))
+impl<'a> Places<'a> {
+    fn scan(source: &'a str) -> Places<'a> {
+        Places {
+            source,
+            found: OnceCell::new(),
+        }
+    }
+
+    fn found(&self) -> &(Scan, HashMap<String, Vec<Pos>>) {
+        self.found.get_or_init(|| {
+            let found = scan(self.source);
+            let mut by_name: HashMap<String, Vec<Pos>> = HashMap::new();
+            for (name, pos) in &found.names {
+                by_name.entry(name.clone()).or_default().push(*pos);
+            }
+            (found, by_name)
+        })
     }
 
     /// Line and column of the `n`th value named `name`.
     fn nth(&self, name: &str, n: usize) -> (usize, usize) {
-        self.0.name(name, n).unwrap_or((1, 1))
+        self.found()
+            .1
+            .get(name)
+            .and_then(|all| all.get(n))
+            .copied()
+            .unwrap_or((1, 1))
     }
 
     /// Line and column of the field key `key`.
     fn key(&self, key: &str) -> (usize, usize) {
-        self.0.key(key).unwrap_or((1, 1))
+        self.found().0.key(key).unwrap_or((1, 1))
     }
 
     /// Where the text of a bad date given to `key` starts, and its width in characters: the
     /// first string not yet `used` with that key and text, else (an escape in the text) the
     /// first unused one with that key that is not a date either.
-    fn date_string(&self, key: &str, written: &str, used: &mut [bool]) -> Option<(Pos, usize)> {
-        let strings = &self.0.strings;
+    fn date_string(&self, key: &str, written: &str, used: &mut Vec<bool>) -> Option<(Pos, usize)> {
+        let strings = &self.found().0.strings;
+        used.resize(strings.len(), false);
         let unused = |i: &usize| !used[*i] && strings[*i].0 == key;
         let found = (0..strings.len())
             .filter(unused)
