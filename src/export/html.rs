@@ -102,7 +102,7 @@ fn cover(m: &mut Markup, deck: &Deck) {
     }
     let parts = deck.parts.len();
     let summary = format!(
-        "{} · {} slides in {parts} part{}",
+        "Timeline {} · {} slides in {parts} part{}",
         deck.span.human(),
         deck.slide_count(),
         if parts == 1 { "" } else { "s" }
@@ -188,6 +188,8 @@ fn slide(m: &mut Markup, deck: &Deck, entry: &Entry, options: Options) {
     }
     attrs.push(("aria-labelledby", &title_id));
     m.open("section", &attrs).raw("\n");
+    // What the class saw, kept whole on a printed page; long notes may run onto the next.
+    m.raw("<div class=\"face\">\n");
     let date = s.shown_date();
     m.open("p", &[("class", "meta secondary")])
         .open("span", &[]);
@@ -208,6 +210,7 @@ fn slide(m: &mut Markup, deck: &Deck, entry: &Entry, options: Options) {
     )
     .raw("\n");
     blocks_html(m, &s.body);
+    m.raw("</div>\n");
     if options.notes && (s.notes.is_some() || !s.sources.is_empty()) {
         m.raw("<aside class=\"notes\">\n");
         if let Some(notes) = &s.notes {

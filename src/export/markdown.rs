@@ -83,7 +83,7 @@ pub fn handout(deck: &Deck, options: Options) -> String {
     let parts = deck.parts.len();
     let _ = writeln!(
         out,
-        "{} · {} slides in {parts} part{}\n",
+        "Timeline {} · {} slides in {parts} part{}\n",
         text(&deck.span.human()),
         deck.slide_count(),
         if parts == 1 { "" } else { "s" }

@@ -4,7 +4,8 @@
 //!
 //! **Print.** A4 with page numbers in the bottom margin (`n / N`); the contents, the timeline
 //! and each part start on a page of their own; a slide is one block that is never split across
-//! pages, and a heading never ends a page.
+//! pages (with `--notes`, notes longer than a page run onto the next, the slide itself still
+//! whole), and a heading never ends a page.
 //!
 //! **Phone.** One column of body text at a readable size; columns stack under 36rem; the
 //! timeline's drawing keeps about one unit a pixel, so its labels stay as large as small print.
@@ -96,7 +97,7 @@ svg polyline.milestone { stroke: var(--milestone); fill: none; stroke-width: 1; 
 svg g.milestone polygon { fill: var(--milestone); }
 svg text.milestone { fill: var(--milestone); font-weight: 700; }
 .mark circle { stroke: var(--paper); stroke-width: 1; }
-.mark text { fill: #fff; font-size: 8.5px; font-weight: 700; text-anchor: middle; }
+.mark text { fill: #fff; font-size: 9px; font-weight: 700; text-anchor: middle; }
 .mark.p0 circle { fill: var(--p0); } .mark.p1 circle { fill: var(--p1); }
 .mark.p2 circle { fill: var(--p2); } .mark.p3 circle { fill: var(--p3); }
 .mark.edge circle { fill: var(--block); stroke-width: 1.6; stroke-dasharray: 3 2; }
@@ -140,9 +141,9 @@ figcaption { font-size: .85rem; margin: .3rem 0 0 1rem; }
   .slide { padding: .7rem .8rem .8rem; }
   .columns { grid-template-columns: 1fr; }
 }
-.notes { margin-top: .9rem; padding-top: .5rem; border-top: 1px dashed var(--rule); font-size: .95rem; }
-.notes h4, .sources h4 { margin: 0 0 .2rem; font-size: .75rem; letter-spacing: .06em; text-transform: uppercase; }
-.sources { margin-top: .6rem; font-size: .85rem; }
+.notes { margin-top: .9em; padding-top: .5em; border-top: 1px dashed var(--rule); font-size: .92em; }
+.notes h4, .sources h4 { margin: 0 0 .2em; font-size: .8em; letter-spacing: .06em; text-transform: uppercase; }
+.sources { margin-top: .6em; font-size: .92em; }
 .sources ul { padding-left: 1.2rem; }
 .errata .slide-errata { margin: 1rem 0; break-inside: avoid; }
 .errata h3 { font-size: 1.05rem; margin: 0 0 .3rem; }
@@ -161,9 +162,15 @@ figcaption { font-size: .85rem; margin: .3rem 0 0 1rem; }
   }
 }
 @media print {
-  body { max-width: none; padding: 0; font-size: 10.5pt; background: #fff; }
+  html { font-size: 10pt; }
+  body { max-width: none; padding: 0; font-size: 1rem; line-height: 1.45; background: #fff; }
   a { color: inherit; text-decoration: none; }
-  .slide { break-inside: avoid; page-break-inside: avoid; margin: 0 0 4mm; border-color: #bbb; }
+  .slide {
+    break-inside: avoid; page-break-inside: avoid; margin: 0 0 4mm; padding: 3mm 4mm;
+    border-color: #bbb;
+  }
+  .slide .face { break-inside: avoid; page-break-inside: avoid; }
+  .notes { break-before: avoid; }
   .contents, .timeline { break-after: page; }
   .contents ol { columns: 2; column-gap: 8mm; }
   .contents li { break-inside: avoid; }
@@ -206,6 +213,6 @@ mod tests {
     fn the_print_rules_keep_slides_whole_and_number_the_pages() {
         assert!(CSS.contains("size: A4"));
         assert!(CSS.contains("counter(page)"));
-        assert!(CSS.contains(".slide { break-inside: avoid;"));
+        assert!(CSS.contains(".slide {\n    break-inside: avoid;"));
     }
 }
