@@ -14,7 +14,7 @@ use super::handout::{
     Entry, Options, entries, entries_of, errata_count, milestone_of, part_heading, slide_label,
 };
 use super::notes::{NotesBlock, blocks};
-use crate::deck::{Block, Bullet, Deck};
+use crate::deck::{Block, Bullet, DayRange, Deck};
 use crate::text::{Emphasis, parse_emphasis};
 
 /// Characters that Markdown (with the common extensions: tables, strikethrough) or HTML inside
@@ -149,19 +149,19 @@ fn timeline(out: &mut String, deck: &Deck) {
     let mut milestones: Vec<_> = deck.milestones.iter().collect();
     milestones.sort_by_key(|m| m.date.range.first);
     let mut milestones = milestones.into_iter().peekable();
+    // The list's groups: the flashbacks, each year of the span, the flash-forwards.
+    let group_of = |range: &DayRange| match place(&span, range) {
+        Place::Before => format!("Before {}: flashbacks", year(span.first.year())),
+        Place::Inside => year(range.first.year()),
+        Place::After => format!("After {}: flash-forwards", year(span.last.year())),
+    };
     let mut group = String::new();
     for i in by_date(deck) {
         let s = slides[i];
-        let here = place(&span, &s.date.range);
-        let name = match here {
-            Place::Before => format!("Before {}: flashbacks", year(span.first.year())),
-            Place::Inside => year(s.date.range.first.year()),
-            Place::After => format!("After {}: flash-forwards", year(span.last.year())),
-        };
+        let name = group_of(&s.date.range);
         // The milestones up to this slide's first day come first.
         while let Some(m) = milestones.next_if(|m| m.date.range.first <= s.date.range.first) {
-            let name = year(m.date.range.first.year());
-            open_group(out, &mut group, &name);
+            open_group(out, &mut group, &group_of(&m.date.range));
             let _ = writeln!(
                 out,
                 "  - {} · ★ **{}**",
@@ -180,7 +180,7 @@ fn timeline(out: &mut String, deck: &Deck) {
         );
     }
     for m in milestones {
-        open_group(out, &mut group, &year(m.date.range.first.year()));
+        open_group(out, &mut group, &group_of(&m.date.range));
         let _ = writeln!(
             out,
             "  - {} · ★ **{}**",
@@ -365,6 +365,41 @@ mod tests {
         assert_eq!(text("In 1953. A year"), "In 1953. A year");
         assert_eq!(text("two\nlines"), "two lines");
         assert_eq!(text("Сталин 中蘇友好"), "Сталин 中蘇友好");
+    }
+
+    #[test]
+    fn the_timeline_is_a_dated_list_grouped_by_year_with_the_edges_first_and_last() {
+        let source = r#"Deck(title: "T", span: "1953/1954", milestones: [
+            (date: "1953-03-05", label: "Stalin dies"),
+            (date: "1937-07-30", label: "Order 00447"),
+        ], parts: [Part(id: "p", title: "P", slides: [
+            Slide(title: "Funeral", date: "1953-03-09"),
+            Slide(title: "Back", date: "1937", flashback: true),
+            Slide(title: "Death", date: "1953-03-05"),
+            Slide(title: "Later", date: "1971-01-03", flashback: true),
+            Slide(title: "Beria", date: "1954", date_label: "a year on"),
+        ])])"#;
+        let deck = crate::deck::parse_deck("t.ron", source.as_bytes())
+            .unwrap()
+            .deck;
+        let mut out = String::new();
+        timeline(&mut out, &deck);
+        assert_eq!(
+            out,
+            "## Timeline\n\n\
+             Every slide by its date, 1953–1954; ★ marks a milestone.\n\n\
+             - **Before 1953: flashbacks**\n\
+             \x20 - 1937 · [2. Back](#slide-2)\n\
+             \x20 - 30 July 1937 · ★ **Order 00447**\n\
+             - **1953**\n\
+             \x20 - 5 March 1953 · ★ **Stalin dies**\n\
+             \x20 - 5 March 1953 · [3. Death](#slide-3)\n\
+             \x20 - 9 March 1953 · [1. Funeral](#slide-1)\n\
+             - **1954**\n\
+             \x20 - a year on · [5. Beria](#slide-5)\n\
+             - **After 1954: flash-forwards**\n\
+             \x20 - 3 January 1971 · [4. Later](#slide-4)\n\n"
+        );
     }
 
     #[test]

@@ -21,7 +21,7 @@ use jiff::civil::Date as CivilDate;
 use super::chronology::{Place, by_date, place, year, year_start, years};
 use super::markup::Markup;
 use super::stylesheet::class;
-use crate::deck::{DayRange, Deck};
+use crate::deck::{DayRange, Deck, Slide};
 use crate::layout::Role;
 use crate::text::truncate;
 
@@ -444,7 +444,7 @@ fn edge_axis(m: &mut Markup, g: &Geometry, which: Place) {
 fn mark(
     m: &mut Markup,
     deck: &Deck,
-    slide: &crate::deck::Slide,
+    slide: &Slide,
     index: usize,
     (x, y): (f64, f64),
     edge: Option<Place>,
