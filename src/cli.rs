@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Present a history lecture in the terminal: slides, speaker notes, a live timeline, and
 /// jumps by slide, part and date.
@@ -47,6 +47,9 @@ pub enum Command {
     /// The corrections recorded in a deck, slide by slide: what the original read, what the
     /// deck says now, and why.
     Errata(ErrataArgs),
+    /// A handout for students: every slide with its date, the contents and a timeline, as one
+    /// HTML page (for screens, phones and print) or as Markdown.
+    Handout(HandoutArgs),
 }
 
 /// Which deck to use.
@@ -194,4 +197,35 @@ pub struct LogArgs {
     /// Print JSON instead of a table.
     #[arg(long)]
     pub json: bool,
+}
+
+/// Options of `handout`.
+#[derive(Debug, Args)]
+pub struct HandoutArgs {
+    /// Which deck.
+    #[command(flatten)]
+    pub deck: DeckArg,
+    /// Write the handout to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Add each slide's speaker notes and sources under it.
+    #[arg(long)]
+    pub notes: bool,
+    /// Add an appendix of the deck's corrections: slide, was → now, why.
+    #[arg(long)]
+    pub corrections: bool,
+    /// html (one self-contained page) or md (plain Markdown); without it, md when FILE ends
+    /// in `.md`, else html.
+    #[arg(long, value_enum)]
+    pub format: Option<HandoutFormat>,
+}
+
+/// The handout's formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum HandoutFormat {
+    /// One HTML page with its stylesheet and timeline inline.
+    Html,
+    /// Plain Markdown, the timeline as a dated list.
+    #[value(alias = "markdown")]
+    Md,
 }

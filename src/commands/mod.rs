@@ -8,6 +8,7 @@ mod audience;
 mod check;
 mod errata;
 mod error;
+mod handout;
 mod input;
 mod log;
 mod outline;
@@ -32,6 +33,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Audience(args)) => audience::run(&args),
         Some(Command::Log(args)) => log::run(&args),
         Some(Command::Errata(args)) => errata::run(&args),
+        Some(Command::Handout(args)) => handout::run(&args),
         None => present::present(&cli.present),
     };
     result.unwrap_or_else(|e| {

@@ -1,0 +1,374 @@
+//! The handout as one HTML file that needs nothing else: the stylesheet inline, the timeline an
+//! inline SVG, no scripts (a Content-Security-Policy forbids any, should one ever slip in), no
+//! fonts or images fetched. In order: the cover (title, subtitle, author, span), the contents by
+//! part with each slide's date, the timeline, every slide as a `<section id="slide-N">` with all
+//! its reveal steps, and with the options the speaker notes and the errata.
+//!
+//! Everything from the deck is written through [`Markup`], which escapes it.
+
+use super::chronology::{Place, place};
+use super::handout::{
+    Entry, Options, entries, entries_of, errata_count, milestone_of, part_heading, part_label,
+    place_word, slide_label,
+};
+use super::markup::Markup;
+use super::notes::{NotesBlock, blocks};
+use super::stylesheet::{CSS, class};
+use super::timeline_svg;
+use crate::deck::{Block, Bullet, Deck};
+use crate::layout::Role;
+use crate::text::{Emphasis, parse_emphasis};
+
+/// What the page may load and run: its own inline styles and nothing else.
+const POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; \
+                      base-uri 'none'; form-action 'none'";
+
+/// The handout of `deck` as an HTML document.
+pub fn handout(deck: &Deck, options: Options) -> String {
+    let entries = entries(deck);
+    let mut m = Markup::new();
+    m.raw("<!DOCTYPE html>\n");
+    m.open("html", &[("lang", "en")]).raw("\n<head>\n");
+    m.empty("meta", &[("charset", "utf-8")]).raw("\n");
+    m.empty(
+        "meta",
+        &[
+            ("http-equiv", "Content-Security-Policy"),
+            ("content", POLICY),
+        ],
+    )
+    .raw("\n");
+    m.empty(
+        "meta",
+        &[
+            ("name", "viewport"),
+            ("content", "width=device-width, initial-scale=1"),
+        ],
+    )
+    .raw("\n");
+    m.empty("meta", &[("name", "generator"), ("content", "tribune")])
+        .raw("\n");
+    m.element("title", &[], deck.title.as_str()).raw("\n");
+    m.raw("<style>").raw(CSS).raw("</style>\n</head>\n<body>\n");
+
+    cover(&mut m, deck);
+    contents(&mut m, deck, &entries, options);
+    timeline(&mut m, deck);
+    m.raw("<main>\n");
+    for (p, part) in deck.parts.iter().enumerate() {
+        let id = format!("part-{}", p + 1);
+        let title_id = format!("{id}-title");
+        m.open(
+            "section",
+            &[
+                ("class", "part"),
+                ("id", &id),
+                ("data-id", part.id.as_str()),
+                ("aria-labelledby", &title_id),
+            ],
+        );
+        m.raw("\n<header class=\"part-head\">");
+        m.element("p", &[("class", "meta secondary")], &part_label(p));
+        m.element(
+            "h2",
+            &[("id", &title_id), ("class", class(Role::Title))],
+            part.title.as_str(),
+        );
+        if let Some(sub) = &part.subtitle {
+            m.element("p", &[("class", class(Role::Secondary))], sub.as_str());
+        }
+        m.raw("</header>\n");
+        for entry in entries_of(&entries, p) {
+            slide(&mut m, deck, entry, options);
+        }
+        m.close("section").raw("\n");
+    }
+    m.raw("</main>\n");
+    if options.corrections {
+        errata(&mut m, deck, &entries);
+    }
+    m.raw("</body>\n</html>\n");
+    m.finish()
+}
+
+fn cover(m: &mut Markup, deck: &Deck) {
+    m.raw("<header class=\"cover\">\n");
+    m.element("h1", &[("class", class(Role::Title))], deck.title.as_str());
+    if let Some(sub) = &deck.subtitle {
+        m.element("p", &[("class", "subtitle secondary")], sub.as_str());
+    }
+    if let Some(author) = &deck.author {
+        m.element("p", &[("class", "author")], author.as_str());
+    }
+    let parts = deck.parts.len();
+    let summary = format!(
+        "Timeline {} · {} slides in {parts} part{}",
+        deck.span.human(),
+        deck.slide_count(),
+        if parts == 1 { "" } else { "s" }
+    );
+    m.element("p", &[("class", "span secondary")], &summary);
+    m.raw("</header>\n");
+}
+
+fn contents(m: &mut Markup, deck: &Deck, entries: &[Entry], options: Options) {
+    m.raw("<nav class=\"contents\" aria-labelledby=\"contents-title\">\n");
+    m.raw("<h2 id=\"contents-title\">Contents</h2>\n");
+    for (p, part) in deck.parts.iter().enumerate() {
+        let href = format!("#part-{}", p + 1);
+        m.open("h3", &[])
+            .element("a", &[("href", &href)], &part_heading(p, part))
+            .close("h3")
+            .raw("\n");
+        let start = entries_of(entries, p)
+            .next()
+            .map_or(1, |e| e.number)
+            .to_string();
+        m.open("ol", &[("start", &start)]).raw("\n");
+        for e in entries_of(entries, p) {
+            let href = format!("#slide-{}", e.number);
+            m.open("li", &[]);
+            m.element("a", &[("href", &href)], e.slide.title.as_str());
+            m.element("span", &[("class", "when")], &e.slide.shown_date());
+            m.close("li").raw("\n");
+        }
+        m.close("ol").raw("\n");
+    }
+    if options.corrections {
+        m.raw("<h3><a href=\"#errata\">Errata</a></h3>\n");
+    }
+    m.raw("</nav>\n");
+}
+
+fn timeline(m: &mut Markup, deck: &Deck) {
+    m.raw("<section class=\"timeline\" aria-labelledby=\"timeline-title\">\n");
+    m.raw("<h2 id=\"timeline-title\">Timeline</h2>\n");
+    m.raw("<ul class=\"legend\">");
+    for p in 0..deck.parts.len() {
+        let dot = format!("dot p{}", p % 4);
+        m.open("li", &[])
+            .element("span", &[("class", &dot)], "")
+            .text(&part_label(p))
+            .close("li");
+    }
+    let outside = deck
+        .slides()
+        .any(|s| place(&deck.span.range, &s.date.range) != Place::Inside);
+    if outside {
+        let word = format!("outside {}", deck.span.human());
+        m.open("li", &[])
+            .element("span", &[("class", "dot edge")], "")
+            .text(&word)
+            .close("li");
+    }
+    if !deck.milestones.is_empty() {
+        m.raw("<li><span class=\"star\">★</span> milestone</li>");
+    }
+    m.raw("</ul>\n");
+    let name = format!(
+        "Timeline of the {} slides, {}",
+        deck.slide_count(),
+        deck.span.human()
+    );
+    m.append(&timeline_svg::render(deck, &name));
+    m.raw("\n</section>\n");
+}
+
+fn slide(m: &mut Markup, deck: &Deck, entry: &Entry, options: Options) {
+    let s = entry.slide;
+    let id = format!("slide-{}", entry.number);
+    let title_id = format!("{id}-title");
+    let section_class = match place_word(entry.place) {
+        Some(word) => format!("slide {word}"),
+        None => "slide".to_owned(),
+    };
+    let mut attrs: Vec<(&'static str, &str)> = vec![("class", &section_class), ("id", &id)];
+    if let Some(deck_id) = &s.id {
+        attrs.push(("data-id", deck_id.as_str()));
+    }
+    attrs.push(("aria-labelledby", &title_id));
+    m.open("section", &attrs).raw("\n");
+    // What the class saw, kept whole on a printed page; long notes may run onto the next.
+    m.raw("<div class=\"face\">\n");
+    let date = s.shown_date();
+    m.open("p", &[("class", "meta secondary")])
+        .open("span", &[]);
+    m.element("span", &[("class", "where")], &slide_label(entry));
+    if let Some(milestone) = milestone_of(deck, s) {
+        let star = format!("★ {}", milestone.label.as_str());
+        m.raw(" ")
+            .element("span", &[("class", class(Role::Milestone))], &star);
+    }
+    m.close("span")
+        .element("span", &[("class", "date")], &date)
+        .close("p")
+        .raw("\n");
+    m.element(
+        "h3",
+        &[("id", &title_id), ("class", class(Role::Title))],
+        s.title.as_str(),
+    )
+    .raw("\n");
+    blocks_html(m, &s.body);
+    m.raw("</div>\n");
+    if options.notes && (s.notes.is_some() || !s.sources.is_empty()) {
+        m.raw("<aside class=\"notes\">\n");
+        if let Some(notes) = &s.notes {
+            m.element("h4", &[("class", class(Role::Secondary))], "Notes");
+            notes_html(m, notes.as_str());
+        }
+        if !s.sources.is_empty() {
+            m.raw("<div class=\"sources\">");
+            m.element("h4", &[("class", class(Role::Secondary))], "Sources");
+            m.raw("<ul>");
+            for source in &s.sources {
+                m.element("li", &[], source.as_str());
+            }
+            m.raw("</ul></div>\n");
+        }
+        m.raw("</aside>\n");
+    }
+    m.close("section").raw("\n");
+}
+
+/// Deck prose with its `**bold**` and `*italic*` as `<strong>` and `<em>`.
+fn prose(m: &mut Markup, text: &str) {
+    for (piece, e) in parse_emphasis(text, Emphasis::default()) {
+        match (e.bold, e.italic) {
+            (true, true) => m
+                .open("strong", &[])
+                .element("em", &[], &piece)
+                .close("strong"),
+            (true, false) => m.element("strong", &[], &piece),
+            (false, true) => m.element("em", &[], &piece),
+            (false, false) => m.text(&piece),
+        };
+    }
+}
+
+/// The blocks of a slide, every reveal step shown: a `Pause` is only where a step began.
+fn blocks_html(m: &mut Markup, body: &[Block]) {
+    for block in body {
+        match block {
+            Block::Text(text) => {
+                m.open("p", &[]);
+                prose(m, text.as_str());
+                m.close("p").raw("\n");
+            }
+            Block::Bullets(items) => bullets(m, items),
+            Block::Quote { text, by } => {
+                m.raw("<figure class=\"quote-block\">");
+                m.open("blockquote", &[("class", class(Role::Quote))]);
+                m.open("p", &[]);
+                prose(m, text.as_str());
+                m.close("p").close("blockquote");
+                if let Some(by) = by {
+                    let by = format!("— {by}");
+                    m.element("figcaption", &[("class", class(Role::Secondary))], &by);
+                }
+                m.raw("</figure>\n");
+            }
+            Block::Excerpt { lang, text, source } => {
+                m.raw("<figure class=\"excerpt-block\">");
+                // Tabs as the terminal shows them; the stylesheet keeps the line breaks.
+                let text = text.as_str().replace('\t', "    ");
+                m.element(
+                    "blockquote",
+                    &[("class", class(Role::Excerpt)), ("lang", lang.as_str())],
+                    &text,
+                );
+                let caption = match source {
+                    Some(s) => format!("{lang} · {s}"),
+                    None => lang.as_str().to_owned(),
+                };
+                m.element("figcaption", &[("class", class(Role::Secondary))], &caption);
+                m.raw("</figure>\n");
+            }
+            Block::Columns { left, right } => {
+                m.raw("<div class=\"columns\">\n<div>\n");
+                blocks_html(m, left);
+                m.raw("</div>\n<div>\n");
+                blocks_html(m, right);
+                m.raw("</div>\n</div>\n");
+            }
+            Block::Pause => {}
+        }
+    }
+}
+
+fn bullets(m: &mut Markup, items: &[Bullet]) {
+    m.raw("<ul class=\"bullets\">\n");
+    for item in items {
+        m.open("li", &[]);
+        prose(m, item.text.as_str());
+        if !item.children.is_empty() {
+            m.raw("<ul>");
+            for child in &item.children {
+                m.open("li", &[]);
+                prose(m, child.as_str());
+                m.close("li");
+            }
+            m.raw("</ul>");
+        }
+        m.close("li").raw("\n");
+    }
+    m.raw("</ul>\n");
+}
+
+fn notes_html(m: &mut Markup, notes: &str) {
+    for block in blocks(notes) {
+        match block {
+            NotesBlock::Paragraph(lines) => {
+                m.open("p", &[]);
+                for (i, line) in lines.iter().enumerate() {
+                    if i > 0 {
+                        m.raw("<br>");
+                    }
+                    prose(m, line);
+                }
+                m.close("p").raw("\n");
+            }
+            NotesBlock::Bullets(items) => {
+                m.raw("<ul>");
+                for item in items {
+                    m.open("li", &[]);
+                    prose(m, item);
+                    m.close("li");
+                }
+                m.raw("</ul>\n");
+            }
+        }
+    }
+}
+
+fn errata(m: &mut Markup, deck: &Deck, entries: &[Entry]) {
+    m.raw("<section class=\"errata\" id=\"errata\" aria-labelledby=\"errata-title\">\n");
+    m.raw("<h2 id=\"errata-title\">Errata</h2>\n");
+    let intro = format!(
+        "{}: what each slide first said, what it says now, and why.",
+        errata_count(deck)
+    );
+    m.element("p", &[("class", class(Role::Secondary))], &intro)
+        .raw("\n");
+    for e in entries.iter().filter(|e| !e.slide.corrections.is_empty()) {
+        let href = format!("#slide-{}", e.number);
+        let heading = format!("{} · {}", e.number, e.slide.title.as_str());
+        m.raw("<div class=\"slide-errata\">");
+        m.open("h3", &[])
+            .element("a", &[("href", &href)], &heading)
+            .close("h3");
+        m.raw("<ul>");
+        for c in &e.slide.corrections {
+            m.open("li", &[("class", "erratum")]);
+            m.element("del", &[], c.was.as_str())
+                .raw(" → ")
+                .element("ins", &[], c.now.as_str());
+            if let Some(why) = &c.why {
+                m.element("span", &[("class", "why secondary")], why.as_str());
+            }
+            m.close("li");
+        }
+        m.raw("</ul></div>\n");
+    }
+    m.raw("</section>\n");
+}
