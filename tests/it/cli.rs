@@ -14,29 +14,12 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use assert_cmd::Command;
-use assert_cmd::cargo::cargo_bin_cmd;
 use rstest::rstest;
 use serde_json::Value;
 
 use crate::support::app::in_snapshots;
+use crate::support::bin::{run, tribune};
 use crate::support::fixtures::{CLASSES, DATES, INVALID_DIR, REHEARSAL, WARNINGS, root};
-
-/// The binary, run from the package root so relative fixture paths resolve.
-fn tribune() -> Command {
-    let mut cmd = cargo_bin_cmd!("tribune");
-    cmd.current_dir(root());
-    // A hang must fail the run rather than block CI; no test comes close to this.
-    cmd.timeout(Duration::from_secs(60));
-    cmd
-}
-
-/// Output of a finished command: (exit code, stdout, stderr).
-fn run(cmd: &mut Command) -> (i32, String, Vec<u8>) {
-    let out = cmd.output().expect("the binary runs");
-    let code = out.status.code().expect("exited, not killed by a signal");
-    let stdout = String::from_utf8(out.stdout).expect("stdout is UTF-8");
-    (code, stdout, out.stderr)
-}
 
 fn check(path: &str) -> (i32, String, Vec<u8>) {
     run(tribune().args(["check", path]))

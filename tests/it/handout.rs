@@ -8,27 +8,16 @@
 //!
 //! The expected numbers come from the deck itself, read with the library, so a lecture that
 //! gains a slide does not need these tests rewritten; the bundled lecture's 84 is asserted once.
-//! Self-contained: its helpers are its own.
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::time::Duration;
 
-use assert_cmd::Command;
-use assert_cmd::cargo::cargo_bin_cmd;
 use scraper::{ElementRef, Html, Selector};
 use tribune::deck::{BUNDLED_NAME, BUNDLED_SOURCE, Block, Deck, load_path, parse_deck};
 
-const HOSTILE: &str = "tests/fixtures/hostile.ron";
+use crate::support::bin::tribune;
 
-/// The binary, run from the package root so fixture paths resolve.
-fn tribune() -> Command {
-    let mut cmd = cargo_bin_cmd!("tribune");
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
-    // A hang must fail the run rather than block CI; no run comes close to this.
-    cmd.timeout(Duration::from_secs(60));
-    cmd
-}
+const HOSTILE: &str = "tests/fixtures/hostile.ron";
 
 /// `tribune handout ARGS` on standard output; it must succeed and print nothing on stderr.
 fn handout(args: &[&str]) -> String {
