@@ -1,7 +1,7 @@
-//! Writes a deck of N slides for the benchmarks, as a tribune deck (RON) and as the same text
-//! in Markdown for presenterm and mdp, so all three present the same words.
-//!
-//! `cargo run --release --example big_deck -- 5000 /tmp/big.ron /tmp/big.md`
+//! A deck of N slides for the benchmarks, as a tribune deck (RON) and as the same text in
+//! Markdown for presenterm and mdp, so all three present the same words. The benches build it
+//! in memory; `cargo run --release --example big_deck -- 5000 big.ron big.md` writes it for the
+//! terminal measurements (`tests/benches/measure.py`).
 //!
 //! Each slide has a title, a date (a day each, from January 1900 on, within the deck's span),
 //! a sentence, three bullets and about sixty words of notes; every tenth slide has a reveal.
@@ -58,11 +58,8 @@ fn sentence(seed: usize, words: usize) -> String {
     }) + "."
 }
 
-fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let n: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(5000);
-    let ron_path = args.get(2).map_or("big.ron", String::as_str);
-    let md_path = args.get(3).map_or("big.md", String::as_str);
+/// The deck of `n` slides, as (RON, Markdown).
+pub fn decks(n: usize) -> (String, String) {
     let days = |i: usize| {
         // A day each from 1 January 1900: a month is 28 days here, so every date exists.
         let (year, rest) = (1900 + i / 336, i % 336);
@@ -83,12 +80,7 @@ fn main() {
             let title = format!("Slide {} · {}", i + 1, sentence(i, 3).trim_end_matches('.'));
             let text = sentence(i + 1, 12);
             let bullets: Vec<String> = (0..3).map(|b| sentence(i + b + 2, 6)).collect();
-            let notes = [
-                sentence(i + 5, 20),
-                sentence(i + 6, 20),
-                sentence(i + 7, 20),
-            ]
-            .join(" ");
+            let notes = [sentence(i + 5, 20), sentence(i + 6, 20), sentence(i + 7, 20)].join(" ");
             let pause = if i % 10 == 0 { "Pause, " } else { "" };
             let _ = writeln!(
                 ron,
@@ -104,14 +96,22 @@ fn main() {
             for b in &bullets {
                 let _ = writeln!(md, "* {b}");
             }
-            let _ = write!(
-                md,
-                "\n<!-- speaker_note: {notes} -->\n\n<!-- end_slide -->\n\n"
-            );
+            let _ = write!(md, "\n<!-- speaker_note: {notes} -->\n\n<!-- end_slide -->\n\n");
         }
         ron.push_str("        ]),\n");
     }
     ron.push_str("    ],\n)\n");
+    (ron, md)
+}
+
+/// Writes the decks: `big_deck [N] [RON] [MD]`.
+#[allow(dead_code, reason = "the benches use `decks`; `main` is the example's")]
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let n: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(5000);
+    let (ron, md) = decks(n);
+    let ron_path = args.get(2).map_or("big.ron", String::as_str);
+    let md_path = args.get(3).map_or("big.md", String::as_str);
     std::fs::write(ron_path, ron).expect("writing the RON deck");
     std::fs::write(md_path, md).expect("writing the Markdown deck");
 }
