@@ -80,7 +80,12 @@ pub fn decks(n: usize) -> (String, String) {
             let title = format!("Slide {} · {}", i + 1, sentence(i, 3).trim_end_matches('.'));
             let text = sentence(i + 1, 12);
             let bullets: Vec<String> = (0..3).map(|b| sentence(i + b + 2, 6)).collect();
-            let notes = [sentence(i + 5, 20), sentence(i + 6, 20), sentence(i + 7, 20)].join(" ");
+            let notes = [
+                sentence(i + 5, 20),
+                sentence(i + 6, 20),
+                sentence(i + 7, 20),
+            ]
+            .join(" ");
             let pause = if i % 10 == 0 { "Pause, " } else { "" };
             let _ = writeln!(
                 ron,
@@ -96,7 +101,10 @@ pub fn decks(n: usize) -> (String, String) {
             for b in &bullets {
                 let _ = writeln!(md, "* {b}");
             }
-            let _ = write!(md, "\n<!-- speaker_note: {notes} -->\n\n<!-- end_slide -->\n\n");
+            let _ = write!(
+                md,
+                "\n<!-- speaker_note: {notes} -->\n\n<!-- end_slide -->\n\n"
+            );
         }
         ron.push_str("        ]),\n");
     }
