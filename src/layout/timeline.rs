@@ -116,17 +116,6 @@ struct Sidebar<'a> {
 }
 
 impl Sidebar<'_> {
-    fn place(&self, i: usize) -> Place {
-        let d = self.slides[i].date.range;
-        if d.last < self.span.first {
-            Place::Before
-        } else if d.first > self.span.last {
-            Place::After
-        } else {
-            Place::Inside
-        }
-    }
-
     fn all_visited(&self, group: &[usize]) -> bool {
         group
             .iter()
@@ -193,26 +182,6 @@ impl Sidebar<'_> {
             format!("{date}  {}{more}", truncate(s.title.as_str(), title_room))
         };
         truncate(&label, room)
-    }
-
-    /// Slides outside the span, one group per starting year, merged into one line when there
-    /// are more years than `budget` lines.
-    fn edge_groups(&self, which: Place, budget: usize) -> Vec<Vec<usize>> {
-        let mut groups: Vec<(i16, Vec<usize>)> = Vec::new();
-        for i in (0..self.slides.len()).filter(|&i| self.place(i) == which) {
-            let year = self.slides[i].date.range.first.year();
-            match groups.iter_mut().find(|(y, _)| *y == year) {
-                Some((_, g)) => g.push(i),
-                None => groups.push((year, vec![i])),
-            }
-        }
-        groups.sort_by_key(|(y, _)| *y);
-        let groups: Vec<Vec<usize>> = groups.into_iter().map(|(_, g)| g).collect();
-        if groups.len() > budget {
-            vec![groups.into_iter().flatten().collect()]
-        } else {
-            groups
-        }
     }
 
     fn edge_line(&self, group: &[usize], arrow: char) -> TimelineRow {
@@ -445,96 +414,236 @@ impl Sidebar<'_> {
 
 /// The rows of the sidebar of `deck` at position `at`, for a `width` by `height` area.
 pub fn rows(deck: &Deck, at: &Position, width: u16, height: u16) -> Vec<TimelineRow> {
-    let height = usize::from(height);
-    let width = usize::from(width);
-    if height == 0 || width < 12 || deck.slide(at.current).is_none() {
-        return Vec::new();
-    }
-    let preview = at.preview;
-    let bar = Sidebar {
-        at,
-        slides: deck.slides().collect(),
-        span: deck.span.range,
-        focus: preview.unwrap_or(at.current),
-        preview,
-        width,
-    };
-    let span = bar.span;
-    let edge_budget = (height / 6).max(1);
-    let before = bar.edge_groups(Place::Before, edge_budget);
-    let after = bar.edge_groups(Place::After, edge_budget);
-    let mut milestones: Vec<Landmark> = (deck.milestones.iter())
-        .filter(|m| m.date.range.overlaps(&span))
-        .map(|m| (&m.date, m.label.as_str()))
-        .collect();
-    milestones.sort_by_key(|(date, _)| date.range.first);
-    let inside: Vec<usize> = (0..bar.slides.len())
-        .filter(|&i| bar.place(i) == Place::Inside)
-        .collect();
-    let axis = Axis::new(span, inside.iter().map(|&i| bar.slides[i].date.range.first));
-    let row_of = |i: usize, rows: usize| axis.row(bar.slides[i].date.range.first, rows);
-    // The slides sharing the focused slide's row on an axis of `rows` rows.
-    let focus_group = |rows: usize| -> Vec<usize> {
-        let Some(r) = (bar.place(bar.focus) == Place::Inside).then(|| row_of(bar.focus, rows))
-        else {
-            return Vec::new();
-        };
-        inside
-            .iter()
-            .copied()
-            .filter(|&i| row_of(i, rows) == r)
-            .collect()
-    };
+    Skeleton::new(deck, height).rows(deck, at, width)
+}
 
-    // Rows for the axis itself, after the edges, the milestones and the expanded group.
-    let fixed = before.len() + after.len() + milestones.len();
-    let (expanded, axis_rows) = plan_rows(height, fixed, |rows| focus_group(rows).len());
-    if axis_rows < 2 {
-        return vec![bar.where_line()];
+/// What the sidebar's rows depend on besides the position, worked out once per deck and
+/// height: which slides are inside the span and where, the edge groups, the milestones, and
+/// for each axis height asked for, every slide's row. A move then costs the lines drawn and a
+/// look at each group's visited marks, not a layout of the whole deck.
+#[derive(Debug)]
+struct Skeleton {
+    height: usize,
+    /// Slides inside the span, in deck order, with their day offsets.
+    inside: Vec<(usize, f64)>,
+    axis: Axis,
+    before: Vec<Vec<usize>>,
+    after: Vec<Vec<usize>>,
+    /// Indexes into the deck's milestones inside the span, by date.
+    milestones: Vec<usize>,
+    /// Axes laid out so far, by their number of rows.
+    axes: Vec<AxisLayout>,
+}
+
+/// The axis at one height: each slide's row and what each row holds.
+#[derive(Debug)]
+struct AxisLayout {
+    rows: Vec<AxisRow>,
+    /// The row of each slide of the deck (`None` outside the span).
+    row_of: Vec<Option<usize>>,
+    /// The row of each of the skeleton's milestones.
+    milestone_rows: Vec<usize>,
+}
+
+impl Skeleton {
+    fn new(deck: &Deck, height: u16) -> Skeleton {
+        let span = deck.span.range;
+        let slides: Vec<&Slide> = deck.slides().collect();
+        let place = |i: usize| place_of(slides[i], span);
+        let edge_budget = (usize::from(height) / 6).max(1);
+        let mut milestones: Vec<usize> = (0..deck.milestones.len())
+            .filter(|&m| deck.milestones[m].date.range.overlaps(&span))
+            .collect();
+        milestones.sort_by_key(|&m| deck.milestones[m].date.range.first);
+        let inside: Vec<(usize, f64)> = (0..slides.len())
+            .filter(|&i| place(i) == Place::Inside)
+            .map(|i| (i, Axis::offset(span.first, slides[i].date.range.first)))
+            .collect();
+        Skeleton {
+            height: usize::from(height),
+            axis: Axis::new(span, inside.iter().map(|&(_, x)| x)),
+            inside,
+            before: edge_groups(&slides, span, Place::Before, edge_budget),
+            after: edge_groups(&slides, span, Place::After, edge_budget),
+            milestones,
+            axes: Vec::new(),
+        }
     }
-    let focus_group = focus_group(axis_rows);
-    // Each slide's row on the final axis, worked out once rather than once per row.
-    let slide_rows: Vec<(usize, usize)> =
-        inside.iter().map(|&i| (i, row_of(i, axis_rows))).collect();
-    let mut rows: Vec<AxisRow> = (0..axis_rows)
-        .map(|_| AxisRow {
-            group: Vec::new(),
-            starts: Vec::new(),
-            year: None,
+
+    /// Where in `axes` the axis of `rows` rows is, laid out the first time it is asked for.
+    fn axis(&mut self, deck: &Deck, rows: usize) -> usize {
+        let found = self.axes.iter().position(|a| a.rows.len() == rows);
+        found.unwrap_or_else(|| {
+            let layout = self.lay_out(deck, rows);
+            self.axes.push(layout);
+            self.axes.len() - 1
         })
-        .collect();
-    for (i, r) in slide_rows {
-        rows[r].group.push(i);
     }
-    for (r, day) in axis.month_starts(span, axis_rows) {
-        rows[r].starts.push(day);
-    }
-    for row in &mut rows {
-        row.year = (row.starts.iter())
-            .find(|d| d.month() == 1 || **d == span.first)
-            .map(|d| d.year());
-    }
-    let mut plan = AxisPlan {
-        rows,
-        expanded,
-        focus_group,
-        // The current slide's extent as a bar beside the axis.
-        current_bar: axis.bar(bar.slides[at.current].extent(), span, axis_rows),
-        milestones: milestones
-            .into_iter()
-            .map(|m| (axis.row(m.0.range.first, axis_rows), m))
-            .collect(),
-    };
 
-    bar.settle_year_labels(&mut plan.rows);
-    let mut out: Vec<TimelineRow> = before.iter().map(|g| bar.edge_line(g, '▲')).collect();
-    out.extend(bar.axis_lines(&plan));
-    out.extend(after.iter().map(|g| bar.edge_line(g, '▼')));
-    out.truncate(height);
-    out
+    /// The slides sharing slide `focus`'s row on an axis of `rows` rows.
+    fn group_of(&mut self, deck: &Deck, focus: usize, rows: usize) -> &[usize] {
+        if rows == 0 {
+            return &[];
+        }
+        let at = self.axis(deck, rows);
+        let axis = &self.axes[at];
+        match axis.row_of.get(focus).copied().flatten() {
+            Some(r) => &axis.rows[r].group,
+            None => &[],
+        }
+    }
+
+    fn lay_out(&self, deck: &Deck, axis_rows: usize) -> AxisLayout {
+        let span = deck.span.range;
+        let mut rows: Vec<AxisRow> = (0..axis_rows)
+            .map(|_| AxisRow {
+                group: Vec::new(),
+                starts: Vec::new(),
+                year: None,
+            })
+            .collect();
+        let mut row_of = vec![None; deck.slide_count()];
+        for &(i, x) in &self.inside {
+            let r = self.axis.row_at(x, axis_rows);
+            rows[r].group.push(i);
+            row_of[i] = Some(r);
+        }
+        for (r, day) in self.axis.month_starts(span, axis_rows) {
+            rows[r].starts.push(day);
+        }
+        for row in &mut rows {
+            row.year = (row.starts.iter())
+                .find(|d| d.month() == 1 || **d == span.first)
+                .map(|d| d.year());
+        }
+        let slides: Vec<&Slide> = deck.slides().collect();
+        settle_year_labels(&slides, &mut rows);
+        let milestone_rows = (self.milestones.iter())
+            .map(|&m| {
+                self.axis
+                    .row(deck.milestones[m].date.range.first, axis_rows)
+            })
+            .collect();
+        AxisLayout {
+            rows,
+            row_of,
+            milestone_rows,
+        }
+    }
+
+    /// The sidebar's rows at `at`, `width` columns wide.
+    fn rows(&mut self, deck: &Deck, at: &Position, width: u16) -> Vec<TimelineRow> {
+        let height = self.height;
+        let width = usize::from(width);
+        if height == 0 || width < 12 || deck.slide(at.current).is_none() {
+            return Vec::new();
+        }
+        let preview = at.preview;
+        let bar = Sidebar {
+            at,
+            slides: deck.slides().collect(),
+            span: deck.span.range,
+            focus: preview.unwrap_or(at.current),
+            preview,
+            width,
+        };
+        // Rows for the axis itself, after the edges, the milestones and the expanded group.
+        let fixed = self.before.len() + self.after.len() + self.milestones.len();
+        let (expanded, axis_rows) = plan_rows(height, fixed, |rows| {
+            self.group_of(deck, bar.focus, rows).len()
+        });
+        if axis_rows < 2 {
+            return vec![bar.where_line()];
+        }
+        let focus_group = self.group_of(deck, bar.focus, axis_rows).to_vec();
+        let index = self.axis(deck, axis_rows);
+        let layout = &self.axes[index];
+        let milestones = (self.milestones.iter().zip(&layout.milestone_rows))
+            .map(|(&m, &r)| {
+                let m = &deck.milestones[m];
+                (r, (&m.date, m.label.as_str()))
+            })
+            .collect();
+        let plan = AxisPlan {
+            rows: &layout.rows,
+            expanded,
+            focus_group,
+            // The current slide's extent as a bar beside the axis.
+            current_bar: self
+                .axis
+                .bar(bar.slides[at.current].extent(), bar.span, axis_rows),
+            milestones,
+        };
+        let mut out: Vec<TimelineRow> = (self.before.iter())
+            .map(|g| bar.edge_line(g, '▲'))
+            .collect();
+        out.extend(bar.axis_lines(&plan));
+        out.extend(self.after.iter().map(|g| bar.edge_line(g, '▼')));
+        out.truncate(height);
+        out
+    }
+}
+
+fn place_of(slide: &Slide, span: DayRange) -> Place {
+    let d = slide.date.range;
+    if d.last < span.first {
+        Place::Before
+    } else if d.first > span.last {
+        Place::After
+    } else {
+        Place::Inside
+    }
+}
+
+/// Slides outside the span, one group per starting year, merged into one line when there are
+/// more years than `budget` lines.
+fn edge_groups(slides: &[&Slide], span: DayRange, which: Place, budget: usize) -> Vec<Vec<usize>> {
+    let mut groups: Vec<(i16, Vec<usize>)> = Vec::new();
+    for i in (0..slides.len()).filter(|&i| place_of(slides[i], span) == which) {
+        let year = slides[i].date.range.first.year();
+        match groups.iter_mut().find(|(y, _)| *y == year) {
+            Some((_, g)) => g.push(i),
+            None => groups.push((year, vec![i])),
+        }
+    }
+    groups.sort_by_key(|(y, _)| *y);
+    let groups: Vec<Vec<usize>> = groups.into_iter().map(|(_, g)| g).collect();
+    if groups.len() > budget {
+        vec![groups.into_iter().flatten().collect()]
+    } else {
+        groups
+    }
+}
+
+/// A year's label beside a slide of another year would say that slide is of that year
+/// ("1954 ┼ ○ 23 Dec"): such a label moves down to the first row after it whose slides are all
+/// of its year (or that has none), and is left out when the next year's label or the end of
+/// the axis comes first. Moving the label rather than adding the year to the slide's date keeps
+/// both readings right: the slide reads under its own year's label, and the year's label
+/// stands where its slides begin.
+fn settle_year_labels(slides: &[&Slide], rows: &mut [AxisRow]) {
+    for r in 0..rows.len() {
+        let Some(year) = rows[r].year else { continue };
+        let all_of_year = |row: &AxisRow| {
+            row.group
+                .iter()
+                .all(|&i| slides[i].date.range.first.year() == year)
+        };
+        if all_of_year(&rows[r]) {
+            continue;
+        }
+        rows[r].year = None;
+        let to = (r + 1..rows.len())
+            .take_while(|&k| rows[k].year.is_none())
+            .find(|&k| all_of_year(&rows[k]));
+        if let Some(to) = to {
+            rows[to].year = Some(year);
+        }
+    }
 }
 
 /// One row of the axis, before it is drawn.
+#[derive(Debug)]
 struct AxisRow {
     /// The slides dated on it.
     group: Vec<usize>,
@@ -547,7 +656,7 @@ struct AxisRow {
 /// The axis as it is to be drawn.
 struct AxisPlan<'a> {
     /// Its rows, top first.
-    rows: Vec<AxisRow>,
+    rows: &'a [AxisRow],
     /// Lines that list the focused group under its row (none when 0).
     expanded: usize,
     /// The slides on the focused slide's row.
@@ -559,33 +668,6 @@ struct AxisPlan<'a> {
 }
 
 impl Sidebar<'_> {
-    /// A year's label beside a slide of another year would say that slide is of that year
-    /// ("1954 ┼ ○ 23 Dec"): such a label moves down to the first row after it whose slides are
-    /// all of its year (or that has none), and is left out when the next year's label or the
-    /// end of the axis comes first. Moving the label rather than adding the year to the
-    /// slide's date keeps both readings right: the slide reads under its own year's label,
-    /// and the year's label stands where its slides begin.
-    fn settle_year_labels(&self, rows: &mut [AxisRow]) {
-        for r in 0..rows.len() {
-            let Some(year) = rows[r].year else { continue };
-            let all_of_year = |row: &AxisRow| {
-                row.group
-                    .iter()
-                    .all(|&i| self.slides[i].date.range.first.year() == year)
-            };
-            if all_of_year(&rows[r]) {
-                continue;
-            }
-            rows[r].year = None;
-            let to = (r + 1..rows.len())
-                .take_while(|&k| rows[k].year.is_none())
-                .find(|&k| all_of_year(&rows[k]));
-            if let Some(to) = to {
-                rows[to].year = Some(year);
-            }
-        }
-    }
-
     /// The axis's lines: each row, its milestones where their dates fall, and the focused
     /// group listed under its row.
     fn axis_lines(&self, plan: &AxisPlan) -> Vec<TimelineRow> {
@@ -655,7 +737,11 @@ impl Sidebar<'_> {
 
 /// How many lines the expanded group gets and how many rows are left for the axis, given the
 /// height, the lines already spoken for, and the focused group's size at a given axis height.
-fn plan_rows(height: usize, fixed: usize, group_size: impl Fn(usize) -> usize) -> (usize, usize) {
+fn plan_rows(
+    height: usize,
+    fixed: usize,
+    mut group_size: impl FnMut(usize) -> usize,
+) -> (usize, usize) {
     let axis_rows_for = |expanded: usize| height.saturating_sub(fixed + expanded);
     let lines_for = |size: usize| if size > 1 { size.min(MAX_EXPANDED) } else { 0 };
     // Fewer axis rows can merge more slides into the focused group: settle in a few rounds
@@ -679,6 +765,7 @@ fn plan_rows(height: usize, fixed: usize, group_size: impl Fn(usize) -> usize) -
 /// the slides dated there, so the dense weeks (nine slides between 28 February and 5 March 1953,
 /// a score in February 1956) open up while the empty years stay short. The mapping is monotonic
 /// and does not move as the presenter advances, so order and year labels are always right.
+#[derive(Debug)]
 struct Axis {
     /// First day of the span.
     start: CivilDate,
@@ -701,8 +788,9 @@ impl Axis {
     /// Share of the rows that follows the slides rather than the calendar.
     const EVENT_SHARE: f64 = 0.5;
 
-    fn new(span: DayRange, dates: impl Iterator<Item = CivilDate>) -> Axis {
-        let mut events: Vec<f64> = dates.map(|d| Self::offset(span.first, d)).collect();
+    /// The axis over `span` for slides at day offsets `events` (see [`Axis::offset`]).
+    fn new(span: DayRange, events: impl Iterator<Item = f64>) -> Axis {
+        let mut events: Vec<f64> = events.collect();
         events.sort_by(f64::total_cmp);
         let sums = std::iter::once(0.0)
             .chain(events.iter().scan(0.0, |sum, e| {
@@ -769,17 +857,24 @@ impl Axis {
     }
 
     fn row(&self, date: CivilDate, rows: usize) -> usize {
+        self.row_at(Self::offset(self.start, date), rows)
+    }
+
+    /// The row of the day at `offset` on an axis of `rows` rows.
+    fn row_at(&self, offset: f64, rows: usize) -> usize {
         // The middle of the day, so a slide sits on the row its own weight spans.
-        let x = Self::offset(self.start, date) + 0.5;
+        let x = offset + 0.5;
         let r = (self.share(x) * rows as f64).floor().max(0.0);
         (r as usize).min(rows.saturating_sub(1))
     }
 }
 
 /// The sidebar's rows, kept until the deck, the position or the size changes: they are
-/// worked out once for a frame and shared by the screen and the mouse.
+/// worked out once for a frame and shared by the screen and the mouse. What does not depend on
+/// the position is kept until the deck or the height changes.
 #[derive(Debug, Default)]
 pub struct Memo {
+    skeleton: Option<((u64, u16), Skeleton)>,
     key: Option<(u64, Position, u16, u16)>,
     rows: Vec<TimelineRow>,
 }
@@ -799,7 +894,15 @@ impl Memo {
             *id == deck_id && pos == at && *w == width && *h == height
         });
         if !fresh {
-            self.rows = rows(deck, at, width, height);
+            let skeleton = match &mut self.skeleton {
+                Some((key, skeleton)) if *key == (deck_id, height) => skeleton,
+                slot => {
+                    &mut slot
+                        .insert(((deck_id, height), Skeleton::new(deck, height)))
+                        .1
+                }
+            };
+            self.rows = skeleton.rows(deck, at, width);
             self.key = Some((deck_id, at.clone(), width, height));
         }
         &self.rows
@@ -881,7 +984,7 @@ mod tests {
             .iter()
             .map(|d| DeckDate::parse(d).unwrap().range.first)
             .collect();
-        let axis = Axis::new(span, dates.iter().copied());
+        let axis = Axis::new(span, dates.iter().map(|&d| Axis::offset(span.first, d)));
         let rows: Vec<usize> = dates.iter().map(|d| axis.row(*d, 30)).collect();
         assert!(rows.windows(2).all(|w| w[0] <= w[1]), "{rows:?}");
         // Five slides in six days spread over more than one row of thirty for five years.
@@ -1429,6 +1532,42 @@ mod tests {
         );
     }
 
+    /// The lecture, loaded once for the property below.
+    static LECTURE: std::sync::LazyLock<Deck> = std::sync::LazyLock::new(|| {
+        parse_deck(
+            crate::deck::BUNDLED_NAME,
+            crate::deck::BUNDLED_SOURCE.as_bytes(),
+        )
+        .unwrap()
+        .deck
+    });
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// Rows kept across moves, date previews and size changes are the rows worked out
+        /// from nothing: what the memo keeps per deck and height never goes stale.
+        #[test]
+        fn kept_rows_agree_with_rows_from_nothing(
+            steps in proptest::collection::vec((0usize..200, 0usize..200, 8u16..60, 12u16..50), 1..12),
+        ) {
+            let deck = &*LECTURE;
+            let n = deck.slide_count();
+            let mut memo = Memo::default();
+            let mut visited = vec![false; n];
+            for (current, preview, height, width) in steps {
+                let current = current % n;
+                visited[current] = true;
+                let at = Position {
+                    current,
+                    visited: visited.clone(),
+                    preview: (preview < n).then_some(preview),
+                };
+                let kept = memo.rows(deck, 1, &at, width, height).to_vec();
+                proptest::prop_assert_eq!(kept, rows(deck, &at, width, height));
+            }
+        }
+    }
+
     proptest::proptest! {
         /// The share by binary search agrees with the plain sum it replaced, at every half day
         /// and at points between.
@@ -1445,10 +1584,7 @@ mod tests {
                     .checked_add(jiff::Span::new().days(i64::from(days) - 1))
                     .unwrap(),
             };
-            let dates = offsets.iter().map(|&o| {
-                span.first.checked_add(jiff::Span::new().days(i64::from(o % days))).unwrap()
-            });
-            let axis = Axis::new(span, dates);
+            let axis = Axis::new(span, offsets.iter().map(|&o| f64::from(o % days)));
             let x = f64::from(at) / 2.0;
             let plain = {
                 let time = x / axis.days;
