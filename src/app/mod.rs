@@ -10,7 +10,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::deck::timeline::{DateIndex, DateMatch};
-use crate::deck::{DateQuery, Deck};
+use crate::deck::{DateQuery, Deck, TimeOfDay};
 use crate::layout::notes::{self, NotesPane};
 use crate::layout::timeline::Position;
 use crate::layout::{Open, Rect, SlideLayout, panes, slide_text_area};
@@ -163,8 +163,8 @@ pub struct App {
     pub now: Duration,
     /// When the talk started (the first advance), on the same clock as `now`.
     pub started_at: Option<Duration>,
-    /// Local wall-clock time, `HH:MM`.
-    pub clock: String,
+    /// The local time of day at the last tick; none before the first.
+    pub clock: Option<TimeOfDay>,
     /// Set when the user asked to quit.
     pub should_quit: bool,
     /// Time spent on each slide, the current one's running stretch not yet added.
@@ -216,7 +216,7 @@ impl App {
             viewport: (80, 24),
             now: Duration::ZERO,
             started_at: None,
-            clock: String::new(),
+            clock: None,
             should_quit: false,
             spent: vec![Duration::ZERO; count],
             entered_at: None,

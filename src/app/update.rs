@@ -22,7 +22,7 @@ impl App {
         match action {
             Action::Tick { now, clock } => {
                 self.now = now;
-                self.clock = clock;
+                self.clock = Some(clock);
                 return None;
             }
             Action::Resize(w, h) => {
@@ -727,7 +727,7 @@ mod tests {
         let mut app = app();
         let tick = |s| Action::Tick {
             now: Duration::from_secs(s),
-            clock: "14:32".into(),
+            clock: crate::deck::TimeOfDay::hm(14, 32),
         };
         run(&mut app, [tick(5)]);
         assert_eq!(app.elapsed(), None);
@@ -740,7 +740,7 @@ mod tests {
         let mut app = app();
         let tick = |s| Action::Tick {
             now: Duration::from_secs(s),
-            clock: String::new(),
+            clock: crate::deck::TimeOfDay::hm(9, 0),
         };
         // Idle on the title for 10 s before starting: not counted.
         run(

@@ -15,7 +15,7 @@ use super::terminal::{self, Screen};
 use crate::app::keymap::handle_key;
 use crate::app::{Action, App, Purpose};
 use crate::cli::PresentArgs;
-use crate::deck::{DateQuery, Loaded, Seconds};
+use crate::deck::{DateQuery, Loaded, Seconds, TimeOfDay};
 use crate::layout::timeline::Memo;
 use crate::link::{Hub, Started};
 use crate::timing::recorder::{Progress, Recorder};
@@ -272,10 +272,11 @@ impl Presenter<'_> {
             let now = self.start.elapsed();
             if shown_second != Some(now.as_secs()) {
                 shown_second = Some(now.as_secs());
-                let clock = self.app.clock.clone();
+                let minute = self.app.clock.map(TimeOfDay::hh_mm);
                 apply(self.app, tick(now));
                 // Before the first move only the wall clock's minute moves on screen.
-                self.dirty |= self.app.started_at.is_some() || self.app.clock != clock;
+                self.dirty |=
+                    self.app.started_at.is_some() || self.app.clock.map(TimeOfDay::hh_mm) != minute;
             }
             // The writer says how saving went; the status bar follows.
             let problem = self.recorder.problem();
@@ -428,9 +429,11 @@ fn say(line: &str) {
     let _ = writeln!(io::stderr(), "tribune: {line}");
 }
 
-/// Local wall-clock time as `HH:MM`, or nothing when the time zone cannot be read.
-fn wall_clock() -> String {
-    jiff::ZonedDateTime::now().strftime("%H:%M").to_string()
+/// The local time of day (in UTC when the time zone cannot be read).
+fn wall_clock() -> TimeOfDay {
+    let now = jiff::ZonedDateTime::now();
+    let part = |n: i8| u32::try_from(n).unwrap_or(0);
+    TimeOfDay::hms(part(now.hour()), part(now.minute()), part(now.second()))
 }
 
 fn tick(now: Duration) -> Action {

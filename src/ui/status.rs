@@ -81,10 +81,9 @@ fn rights(app: &App, theme: &Theme) -> Vec<Vec<Span<'static>>> {
     let elapsed = app.elapsed().map_or("▶ –:––:––".to_owned(), |d| {
         format!("▶ {}", format_elapsed(d))
     });
-    let with_clock = if app.clock.is_empty() {
-        format!("{elapsed} ")
-    } else {
-        format!("{elapsed}   {} ", app.clock)
+    let with_clock = match app.clock {
+        Some(clock) => format!("{elapsed}   {clock} "),
+        None => format!("{elapsed} "),
     };
     if !app.audience.presenter_view {
         return vec![

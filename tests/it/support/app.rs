@@ -16,7 +16,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use tribune::app::follower::{Cue, Follower};
 use tribune::app::{Action, App, Shown};
-use tribune::deck::Deck;
+use tribune::deck::{Deck, TimeOfDay};
 use tribune::layout::timeline::Memo;
 use tribune::ui::theme::Theme;
 use tribune::ui::{AudienceView, PresenterView, timeline_rows};
@@ -71,7 +71,7 @@ pub fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
             Action::Resize(w, h),
             Action::Tick {
                 now: Duration::from_secs(432),
-                clock: "14:32".into(),
+                clock: TimeOfDay::hm(14, 32),
             },
         ],
     );
