@@ -5,6 +5,8 @@ use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::deck::{ClassEnd, Seconds, TimeOfDay};
+
 /// Present a history lecture in the terminal: slides, speaker notes, a live timeline, and
 /// jumps by slide, part and date.
 #[derive(Debug, Parser)]
@@ -98,6 +100,24 @@ pub struct PresentArgs {
     /// the deck's own `theme`. `c` cycles through them while presenting.
     #[arg(long, value_name = "NAME|PATH")]
     pub theme: Option<String>,
+    /// When the class ends on the clock (`10:45`, 24-hour): the status bar counts down to it.
+    /// Overrides the deck's `class`.
+    #[arg(long, value_name = "HH:MM", value_parser = TimeOfDay::parse, conflicts_with = "length")]
+    pub until: Option<TimeOfDay>,
+    /// How long the class lasts from the first move (`50m`, `1h30m`): the status bar counts
+    /// down to its end. Overrides the deck's `class`.
+    #[arg(long, value_name = "LENGTH", value_parser = Seconds::parse)]
+    pub length: Option<Seconds>,
+}
+
+impl PresentArgs {
+    /// When the class ends: `--until` or `--length`, else what the deck says.
+    pub fn class_end(&self, deck: Option<ClassEnd>) -> Option<ClassEnd> {
+        self.until
+            .map(ClassEnd::Until)
+            .or(self.length.map(ClassEnd::Length))
+            .or(deck)
+    }
 }
 
 /// Options of `rehearse`.

@@ -10,10 +10,11 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::deck::timeline::{DateIndex, DateMatch};
-use crate::deck::{DateQuery, Deck, TimeOfDay};
+use crate::deck::{ClassEnd, DateQuery, Deck, TimeOfDay};
 use crate::layout::notes::{self, NotesPane};
 use crate::layout::timeline::Position;
 use crate::layout::{Open, Rect, SlideLayout, panes, slide_text_area};
+use crate::timing::class_clock::{Countdown, Deadline};
 
 pub use action::Action;
 
@@ -189,6 +190,14 @@ pub struct App {
     pub target: Option<Duration>,
     /// Why the last save of the deck did not load, until a save loads again.
     pub reload_error: Option<String>,
+    /// When this class ends: `--until` or `--length`, else the deck's `class`.
+    pub class: Option<ClassEnd>,
+    /// The end of class pinned to the `now` clock: at the first tick for a time of day, when
+    /// the talk starts for a length.
+    pub deadline: Option<Deadline>,
+    /// The time the class had left when the talk started, shared out as the budgets when
+    /// neither a target nor the deck's `duration` gives a length.
+    pub class_share: Option<Duration>,
 }
 
 impl App {
@@ -229,6 +238,9 @@ impl App {
             theme_choice: None,
             target: None,
             reload_error: None,
+            class: None,
+            deadline: None,
+            class_share: None,
         };
         if let Some(v) = app.visited.first_mut() {
             *v = true;
@@ -253,6 +265,21 @@ impl App {
             *t += self.now.saturating_sub(at);
         }
         spent
+    }
+
+    /// The countdown to the end of class, when the class has an end; a length reads in full
+    /// until the talk starts.
+    pub fn countdown(&self) -> Option<Countdown> {
+        match (self.deadline, self.class) {
+            (Some(deadline), _) => Some(deadline.at(self.now)),
+            (None, Some(ClassEnd::Length(length))) => Some(Countdown::Left(length.duration())),
+            (None, _) => None,
+        }
+    }
+
+    /// The length the budgets share out: the target, else the class's time.
+    pub fn budget_target(&self) -> Option<Duration> {
+        self.target.or(self.class_share)
     }
 
     /// Where the talk stands against its budgets.

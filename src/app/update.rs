@@ -8,7 +8,8 @@ use std::time::Duration;
 
 use super::{Action, App, Mode, Shown, date_order};
 use crate::deck::timeline::DateIndex;
-use crate::deck::{Deck, Slide};
+use crate::deck::{ClassEnd, Deck, Slide};
+use crate::timing::class_clock::{Countdown, Deadline};
 
 /// How many jumps backtick remembers.
 const HISTORY_LIMIT: usize = 100;
@@ -23,6 +24,15 @@ impl App {
             Action::Tick { now, clock } => {
                 self.now = now;
                 self.clock = Some(clock);
+                if let (None, Some(ClassEnd::Until(end))) = (self.deadline, self.class) {
+                    self.deadline = Some(Deadline {
+                        seen: now,
+                        then: match end.from(clock) {
+                            Ok(left) => Countdown::Left(left),
+                            Err(over) => Countdown::Over(over),
+                        },
+                    });
+                }
                 return None;
             }
             Action::Resize(w, h) => {
@@ -433,7 +443,7 @@ impl App {
         self.visited = visited;
         self.spent = spent;
         self.last_times = last_times;
-        self.budgets = crate::timing::budget::budgets(&self.deck, self.target);
+        self.budgets = crate::timing::budget::budgets(&self.deck, self.budget_target());
         self.history = self.history.iter().map(|&i| moved(i)).collect();
         self.resume = self.resume.map(moved);
         self.current = moved(self.current);
@@ -463,10 +473,25 @@ impl App {
         self.notes_scroll = self.notes_scroll.min(self.notes_max_scroll());
     }
 
+    /// Starts the talk clock, if it is not running: and with it a class of a given length,
+    /// whose time is shared out as the budgets when nothing else gives the talk a length.
     fn start_clock(&mut self) {
-        if self.started_at.is_none() {
-            self.started_at = Some(self.now);
-            self.entered_at = Some(self.now);
+        if self.started_at.is_some() {
+            return;
+        }
+        self.started_at = Some(self.now);
+        self.entered_at = Some(self.now);
+        if let Some(ClassEnd::Length(length)) = self.class {
+            self.deadline = Some(Deadline {
+                seen: self.now,
+                then: Countdown::Left(length.duration()),
+            });
+        }
+        if self.target.is_none()
+            && let Some(Countdown::Left(left)) = self.countdown()
+        {
+            self.class_share = Some(left);
+            self.budgets = crate::timing::budget::budgets(&self.deck, Some(left));
         }
     }
 }
@@ -504,7 +529,8 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::deck::parse_deck;
+    use crate::deck::{TimeOfDay, parse_deck};
+    use crate::timing::class_clock::Urgency;
 
     /// Two parts; slide 2 has two pauses (three steps); slide 4 is dated 25 Feb 1956.
     const DECK: &str = r#"Deck(
@@ -765,6 +791,88 @@ mod tests {
             Duration::from_secs(90),
             "and starts again on return"
         );
+    }
+
+    fn at(now: u64, h: u32, m: u32, s: u32) -> Action {
+        Action::Tick {
+            now: Duration::from_secs(now),
+            clock: TimeOfDay::hms(h, m, s),
+        }
+    }
+
+    fn secs(s: u64) -> Duration {
+        Duration::from_secs(s)
+    }
+
+    #[test]
+    fn a_class_until_a_time_counts_down_from_the_first_tick_through_the_end() {
+        let mut app = app();
+        app.class = Some(ClassEnd::Until(TimeOfDay::hm(10, 45)));
+        assert_eq!(app.countdown(), None, "no clock read yet");
+        // Launched at 10:23:10: 21:50 to go, whether or not the talk has started.
+        run(&mut app, [at(3, 10, 23, 10)]);
+        assert_eq!(app.countdown(), Some(Countdown::Left(secs(1310))));
+        // The app's clock is what counts from then on, not the wall clock's later readings.
+        run(&mut app, [at(1013, 10, 40, 20)]);
+        assert_eq!(app.countdown(), Some(Countdown::Left(secs(300))));
+        assert_eq!(app.countdown().map(Countdown::urgency), Some(Urgency::Soon));
+        run(&mut app, [at(1253, 10, 44, 0)]);
+        assert_eq!(
+            app.countdown().map(Countdown::urgency),
+            Some(Urgency::LastMinute)
+        );
+        run(&mut app, [at(1443, 0, 0, 0)]);
+        assert_eq!(app.countdown(), Some(Countdown::Over(secs(130))));
+        assert_eq!(
+            app.countdown().map(Countdown::describe).as_deref(),
+            Some("+2:10 over")
+        );
+    }
+
+    #[test]
+    fn a_class_launched_after_its_end_is_over_already() {
+        let mut app = app();
+        app.class = Some(ClassEnd::Until(TimeOfDay::hm(10, 45)));
+        run(&mut app, [at(0, 10, 50, 0), at(20, 10, 50, 20)]);
+        assert_eq!(app.countdown(), Some(Countdown::Over(secs(320))));
+    }
+
+    #[test]
+    fn a_class_of_a_length_counts_from_the_first_move() {
+        let mut app = app();
+        app.class = Some(ClassEnd::Length(crate::deck::Seconds(50 * 60)));
+        run(&mut app, [at(0, 9, 0, 0), at(300, 9, 5, 0)]);
+        assert_eq!(
+            app.countdown(),
+            Some(Countdown::Left(secs(3000))),
+            "the title slide may stay up as long as it likes"
+        );
+        run(&mut app, [Action::Next, at(360, 9, 6, 0)]);
+        assert_eq!(app.countdown(), Some(Countdown::Left(secs(2940))));
+    }
+
+    #[test]
+    fn without_a_length_for_the_talk_the_class_time_is_shared_out() {
+        // The test deck gives no duration and there is no target: no budgets.
+        let mut app = app();
+        app.class = Some(ClassEnd::Until(TimeOfDay::hm(10, 45)));
+        run(&mut app, [at(0, 9, 50, 0), at(600, 10, 0, 0)]);
+        assert!(app.budgets.iter().all(Option::is_none));
+        // The talk starts at 10:00, with 45 minutes to go: they become the budgets.
+        run(&mut app, [Action::Next]);
+        assert_eq!(app.class_share, Some(secs(45 * 60)));
+        assert_eq!(
+            app.budgets.iter().flatten().sum::<Duration>(),
+            secs(45 * 60)
+        );
+        // A target, when there is one, keeps the budgets it gives.
+        let mut app = self::app();
+        app.class = Some(ClassEnd::Until(TimeOfDay::hm(10, 45)));
+        app.target = Some(secs(600));
+        app.budgets = crate::timing::budget::budgets(&app.deck, app.target);
+        run(&mut app, [at(0, 10, 0, 0), Action::Next]);
+        assert_eq!(app.class_share, None);
+        assert_eq!(app.budgets.iter().flatten().sum::<Duration>(), secs(600));
     }
 
     #[test]

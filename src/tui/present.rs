@@ -49,6 +49,7 @@ pub fn present(
         Session::Class { log_dir, .. } => (deck_target, log_dir.clone()),
     };
     app.target = target;
+    app.class = args.class_end(app.deck.class);
     app.budgets = budget::budgets(&app.deck, target);
     app.last_times = record::last_times(&app.deck, records);
     if !loaded.warnings.is_empty() {
@@ -274,9 +275,11 @@ impl Presenter<'_> {
                 shown_second = Some(now.as_secs());
                 let minute = self.app.clock.map(TimeOfDay::hh_mm);
                 apply(self.app, tick(now));
-                // Before the first move only the wall clock's minute moves on screen.
-                self.dirty |=
-                    self.app.started_at.is_some() || self.app.clock.map(TimeOfDay::hh_mm) != minute;
+                // Before the first move only the wall clock's minute (and a countdown to the
+                // end of class) moves on screen.
+                self.dirty |= self.app.started_at.is_some()
+                    || self.app.deadline.is_some()
+                    || self.app.clock.map(TimeOfDay::hh_mm) != minute;
             }
             // The writer says how saving went; the status bar follows.
             let problem = self.recorder.problem();
