@@ -14,7 +14,7 @@ use crate::deck::{ClassEnd, DateQuery, Deck, TimeOfDay};
 use crate::layout::notes::{self, NotesPane};
 use crate::layout::timeline::Position;
 use crate::layout::{Open, Rect, SlideLayout, panes, slide_text_area};
-use crate::timing::class_clock::{Countdown, Deadline};
+use crate::timing::class_clock::{self, Countdown, Deadline, Drift, Forecast};
 
 pub use action::Action;
 
@@ -282,6 +282,17 @@ impl App {
         self.target.or(self.class_share)
     }
 
+    /// Where the talk is heading at the pace so far, when every slide has a budget: the drift
+    /// is against the end of class when it has one, else against the plan.
+    pub fn forecast(&self) -> Option<Forecast> {
+        let mut f =
+            class_clock::forecast(&self.deck, &self.budgets, &self.spent_now(), self.current)?;
+        if let Some(countdown) = self.countdown() {
+            f.drift = Drift::against(f.rest, countdown);
+        }
+        Some(f)
+    }
+
     /// Where the talk stands against its budgets.
     pub fn standing(&self) -> crate::timing::budget::Standing {
         crate::timing::budget::standing(&self.deck, &self.budgets, &self.spent_now(), self.current)
@@ -341,6 +352,7 @@ impl App {
         let slide = self.deck.slide(self.current);
         self.purpose == Purpose::Rehearse
             || self.budgets.get(self.current).copied().flatten().is_some()
+            || self.forecast().is_some()
             || self
                 .last_times
                 .get(self.current)

@@ -21,7 +21,7 @@ use std::time::Duration;
 
 use super::budget::clock;
 use super::record::SHOWN;
-use crate::deck::Deck;
+use crate::deck::{Deck, TimeOfDay};
 
 /// From this much time left (or less) the countdown warns: amber.
 pub const SOON: Duration = Duration::from_secs(5 * 60);
@@ -246,6 +246,11 @@ pub fn forecast(
         drift: Drift::of(spent_all + rest, covered + to_come),
         worst_part,
     })
+}
+
+/// When a talk with `rest` to go ends, seen at `now`: to the nearest minute, as it is shown.
+pub fn ends(now: TimeOfDay, rest: Duration) -> TimeOfDay {
+    now.plus(rest + Duration::from_secs(30))
 }
 
 /// `d × num / den`, in milliseconds.

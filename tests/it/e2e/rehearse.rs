@@ -293,13 +293,17 @@ fn the_presenter_shows_the_last_rehearsal_time_in_the_notes() {
     );
 
     let mut s = start_with_state(home.path(), &["--notes"]);
-    // Slide 1 has a budget (the lecture's 1h30m shared out) but no time: the clock had not
-    // started.
+    // Every slide has a budget (the lecture's 1h30m shared out), so the class gets a forecast;
+    // slide 1 has no time last time: the rehearsal's clock had not started there.
     let screen = s.wait_for("slide 1's timing line", |sc| {
-        on_slide(sc, 1) && shows(sc, "TIME") && shows(sc, "budget ")
+        on_slide(sc, 1) && shows(sc, "PACE") && shows(sc, "ends ") && shows(sc, " of ")
     });
     assert!(!shows(&screen, "last time"), "{}", dump(&screen));
-    assert!(!shows(&screen, "PACE"), "{}", dump(&screen));
+    assert!(
+        !shows(&screen, "talk "),
+        "no rehearsal pacing in class: {}",
+        dump(&screen)
+    );
     s.send(RIGHT);
     s.wait_for("slide 2 with its last time", |sc| {
         on_step(sc, 2, 1, 2) && shows(sc, &last_time)
