@@ -90,6 +90,8 @@ pub enum Action {
     },
     /// Freeze the audience on the current slide, or bring it back to the presenter's.
     ToggleFreeze,
+    /// Pause the talk clock for questions (it holds across slide changes), or run it again.
+    TogglePause,
     /// Go to the slide the last class stopped on.
     Resume,
     /// How many audience windows are connected now.

@@ -84,6 +84,7 @@ fn handle_normal(code: KeyCode) -> Option<Action> {
         KeyCode::Char('t') => Action::ToggleTimeline,
         KeyCode::Char('b' | '.') => Action::Blank,
         KeyCode::Char('f') => Action::ToggleFreeze,
+        KeyCode::Char('p') => Action::TogglePause,
         KeyCode::Char('r') => Action::Resume,
         KeyCode::Char('?') => Action::ToggleHelp,
         KeyCode::Char('q') => Action::Quit,
@@ -151,6 +152,8 @@ mod tests {
     #[case(KeyCode::Char('t'), Action::ToggleTimeline)]
     #[case(KeyCode::Char('b'), Action::Blank)]
     #[case(KeyCode::Char('.'), Action::Blank)]
+    #[case(KeyCode::Char('f'), Action::ToggleFreeze)]
+    #[case(KeyCode::Char('p'), Action::TogglePause)]
     #[case(KeyCode::Char('?'), Action::ToggleHelp)]
     #[case(KeyCode::Char('q'), Action::Quit)]
     #[case(KeyCode::Esc, Action::Cancel)]

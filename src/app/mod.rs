@@ -162,7 +162,7 @@ pub struct App {
     pub viewport: (u16, u16),
     /// Monotonic time since launch, from the last tick.
     pub now: Duration,
-    /// When the talk started (the first advance), on the same clock as `now`.
+    /// When the talk started (the first advance), on the talk clock (`talk_now`).
     pub started_at: Option<Duration>,
     /// The local time of day at the last tick; none before the first.
     pub clock: Option<TimeOfDay>,
@@ -170,7 +170,7 @@ pub struct App {
     pub should_quit: bool,
     /// Time spent on each slide, the current one's running stretch not yet added.
     pub spent: Vec<Duration>,
-    /// When the current slide came on screen, on the `now` clock (from the first advance).
+    /// When the current slide came on screen, on the talk clock (from the first advance).
     pub entered_at: Option<Duration>,
     /// Each slide's time budget, where the deck or the target gives one.
     pub budgets: Vec<Option<Duration>>,
@@ -198,6 +198,20 @@ pub struct App {
     /// The time the class had left when the talk started, shared out as the budgets when
     /// neither a target nor the deck's `duration` gives a length.
     pub class_share: Option<Duration>,
+    /// The pauses of the talk clock (`p`), oldest first; the last one may still be on.
+    pub pauses: Vec<PauseSpan>,
+}
+
+/// A pause of the talk clock (`p`), for questions: it holds across slide changes, and its time
+/// counts for no slide.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PauseSpan {
+    /// When it began, on the `now` clock.
+    pub from: Duration,
+    /// When it ended; none while it lasts.
+    pub to: Option<Duration>,
+    /// The slide on screen when it began (0-based).
+    pub slide: usize,
 }
 
 impl App {
@@ -241,6 +255,7 @@ impl App {
             class: None,
             deadline: None,
             class_share: None,
+            pauses: Vec::new(),
         };
         if let Some(v) = app.visited.first_mut() {
             *v = true;
@@ -253,16 +268,35 @@ impl App {
         self.visited.len()
     }
 
-    /// Time since the first advance.
+    /// Talk time since the talk started, pauses left out.
     pub fn elapsed(&self) -> Option<Duration> {
-        self.started_at.map(|s| self.now.saturating_sub(s))
+        self.started_at.map(|s| self.talk_now().saturating_sub(s))
+    }
+
+    /// Whether the talk clock is paused.
+    pub fn is_paused(&self) -> bool {
+        self.pauses.last().is_some_and(|p| p.to.is_none())
+    }
+
+    /// How long the talk clock has been paused in all, the pause still on included.
+    pub fn paused_total(&self) -> Duration {
+        self.pauses
+            .iter()
+            .map(|p| p.to.unwrap_or(self.now).saturating_sub(p.from))
+            .sum()
+    }
+
+    /// The talk clock: the `now` clock with the pauses taken out. It stands still while the
+    /// talk is paused; the talk's start and each slide's time are read on it.
+    pub fn talk_now(&self) -> Duration {
+        self.now.saturating_sub(self.paused_total())
     }
 
     /// Time spent on each slide, the current slide's running stretch included.
     pub fn spent_now(&self) -> Vec<Duration> {
         let mut spent = self.spent.clone();
         if let (Some(at), Some(t)) = (self.entered_at, spent.get_mut(self.current)) {
-            *t += self.now.saturating_sub(at);
+            *t += self.talk_now().saturating_sub(at);
         }
         spent
     }

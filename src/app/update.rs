@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::{Action, App, Mode, Shown, date_order};
+use super::{Action, App, Mode, PauseSpan, Shown, date_order};
 use crate::deck::timeline::DateIndex;
 use crate::deck::{ClassEnd, Deck, Slide};
 use crate::timing::class_clock::{Countdown, Deadline};
@@ -201,6 +201,7 @@ impl App {
             }
             Action::Blank => self.mode = Mode::Blank,
             Action::ToggleFreeze => self.toggle_freeze(),
+            Action::TogglePause => self.toggle_pause(),
             Action::Resume => match self.resume.take() {
                 Some(slide) => self.jump(slide),
                 None => self.message = Some("no earlier class to resume".to_owned()),
@@ -346,6 +347,25 @@ impl App {
         };
     }
 
+    /// `p`: holds the talk clock for questions, across slide changes, or lets it run again.
+    fn toggle_pause(&mut self) {
+        let now = self.now;
+        if let Some(on) = self.pauses.last_mut().filter(|p| p.to.is_none()) {
+            on.to = Some(now);
+            let held = crate::timing::budget::clock(now.saturating_sub(on.from));
+            self.message = Some(format!("the clock runs again (paused {held})"));
+        } else if self.started_at.is_none() {
+            self.message =
+                Some("the clock has not started: it starts at the first move".to_owned());
+        } else {
+            self.pauses.push(PauseSpan {
+                from: now,
+                to: None,
+                slide: self.current,
+            });
+        }
+    }
+
     /// `f`: holds the audience on what it sees now, or lets it follow again.
     fn toggle_freeze(&mut self) {
         if self.audience.frozen.take().is_some() {
@@ -402,10 +422,11 @@ impl App {
         // Moving on from the opening slide means a fresh start: the resume offer lapses.
         self.resume = None;
         // Close the time on the slide we leave.
-        if let Some(at) = self.entered_at.replace(self.now)
+        let talk = self.talk_now();
+        if let Some(at) = self.entered_at.replace(talk)
             && let Some(t) = self.spent.get_mut(self.current)
         {
-            *t += self.now.saturating_sub(at);
+            *t += talk.saturating_sub(at);
         }
         self.current = slide.min(self.slide_count() - 1);
         self.step = if revealed {
@@ -479,8 +500,8 @@ impl App {
         if self.started_at.is_some() {
             return;
         }
-        self.started_at = Some(self.now);
-        self.entered_at = Some(self.now);
+        self.started_at = Some(self.talk_now());
+        self.entered_at = self.started_at;
         if let Some(ClassEnd::Length(length)) = self.class {
             self.deadline = Some(Deadline {
                 seen: self.now,
@@ -873,6 +894,75 @@ mod tests {
         run(&mut app, [at(0, 10, 0, 0), Action::Next]);
         assert_eq!(app.class_share, None);
         assert_eq!(app.budgets.iter().flatten().sum::<Duration>(), secs(600));
+    }
+
+    #[test]
+    fn a_pause_holds_across_three_slide_changes_and_counts_for_none_of_them() {
+        let mut app = app();
+        let tick = |s| at(s, 9, 0, 0);
+        // A minute on slide 2, then questions: paused at 1:00.
+        run(
+            &mut app,
+            [tick(0), Action::Next, tick(60), Action::TogglePause],
+        );
+        assert!(app.is_paused());
+        // Three slide changes while paused, 40 s apart: to slide 3, 4 and 5.
+        run(
+            &mut app,
+            [
+                tick(100),
+                Action::GoToSlide(2),
+                tick(140),
+                Action::Next,
+                tick(180),
+                Action::Next,
+                tick(220),
+            ],
+        );
+        assert_eq!((app.current, app.is_paused()), (4, true));
+        assert_eq!(app.elapsed(), Some(secs(60)), "the talk clock stood still");
+        // Run again at 4:00; half a minute later on slide 5.
+        run(&mut app, [tick(240), Action::TogglePause, tick(270)]);
+        assert_eq!(
+            app.message.as_deref(),
+            Some("the clock runs again (paused 3:00)")
+        );
+        assert_eq!(app.spent_now(), [0, 60, 0, 0, 30].map(secs).to_vec());
+        assert_eq!(app.elapsed(), Some(secs(90)));
+        assert_eq!(app.paused_total(), secs(180));
+        assert_eq!(
+            app.pauses,
+            [PauseSpan {
+                from: secs(60),
+                to: Some(secs(240)),
+                slide: 1
+            }]
+        );
+        // Back to slide 4: slide 5 keeps its half minute, and slide 4's time starts now.
+        run(&mut app, [Action::Prev, tick(280)]);
+        assert_eq!(app.spent_now(), [0, 60, 0, 10, 30].map(secs).to_vec());
+    }
+
+    #[test]
+    fn a_pause_waits_for_the_clock_to_start_and_keeps_the_slide_time_so_far() {
+        let mut app = app();
+        run(&mut app, [at(5, 9, 0, 0), Action::TogglePause]);
+        assert!(!app.is_paused());
+        assert!(app.message.as_deref().unwrap().contains("first move"));
+        // Paused on a slide and resumed there: only the time outside the pause counts.
+        run(
+            &mut app,
+            [
+                Action::Next,
+                at(25, 9, 0, 20),
+                Action::TogglePause,
+                at(85, 9, 1, 20),
+            ],
+        );
+        assert_eq!(app.spent_now()[1], secs(20));
+        run(&mut app, [Action::TogglePause, at(95, 9, 1, 30)]);
+        assert_eq!(app.spent_now()[1], secs(30));
+        assert_eq!(app.paused_total(), secs(60));
     }
 
     #[test]

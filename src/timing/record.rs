@@ -2,9 +2,9 @@
 //! (`rehearsals/<deck key>/`, `classes/<deck key>/`), written atomically (a temporary file,
 //! then a rename), so a record is either whole or absent and a crash in a later run never
 //! damages an earlier one. A class record also says where the class stopped, which is where
-//! `--resume` starts. This is I/O at the edge, plus the matching of recorded slides to the deck
-//! as it is now; the arithmetic lives in `rehearsal`, the report in `report`, the class log in
-//! `class_log`.
+//! `--resume` starts; any record may carry the pauses of its talk clock. This is I/O at the
+//! edge, plus the matching of recorded slides to the deck as it is now; the arithmetic lives in
+//! `budget`, the reports in `report` and `runs`, the class log in `class_log`.
 
 use std::fs;
 use std::io::{self, Write};
@@ -41,6 +41,21 @@ pub struct Record {
     /// carry it; rehearsal records, and any record written before it existed, do not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stopped_at: Option<Stop>,
+    /// The pauses of the talk clock (for questions), oldest first; their time is in no slide's.
+    /// A record written before pauses existed, or of a run never paused, has none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pauses: Vec<Paused>,
+}
+
+/// A pause of the talk clock.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paused {
+    /// When it began (Unix seconds).
+    pub started: u64,
+    /// How long it lasted, in milliseconds (at a checkpoint, a pause still on: so far).
+    pub millis: u64,
+    /// The 1-based number of the slide on screen when it began.
+    pub slide: usize,
 }
 
 /// Where a run stopped: the slide as it was then, so it can be found again after the deck was
@@ -99,7 +114,15 @@ impl Record {
                 })
                 .collect(),
             stopped_at: None,
+            pauses: Vec::new(),
         }
+    }
+
+    /// The time the talk clock was paused, in milliseconds.
+    pub fn paused_millis(&self) -> u64 {
+        self.pauses
+            .iter()
+            .fold(0, |sum, p| sum.saturating_add(p.millis))
     }
 
     /// Time this record spent on slide `index` of `deck`, when it was long enough to count as
@@ -423,8 +446,10 @@ mod tests {
         let r: Record = serde_json::from_slice(old).unwrap();
         assert_eq!(r.stopped_at, None);
         assert_eq!(r.slides[0].millis, 4000);
+        assert_eq!(r.pauses, [], "nor any pauses");
         let json = serde_json::to_string(&r).unwrap();
         assert!(!json.contains("stopped_at"), "{json}");
+        assert!(!json.contains("pauses"), "{json}");
         // And a record with one keeps it through save and load.
         let dir = tempfile::tempdir().unwrap();
         let record = stopped(&then(), 7, 3);

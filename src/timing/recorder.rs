@@ -12,7 +12,7 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
-use super::record::{self, Record};
+use super::record::{self, Paused, Record};
 use crate::deck::Deck;
 
 /// Where the talk stands, as the recorder needs it.
@@ -27,6 +27,10 @@ pub struct Progress<'a> {
     pub spent: &'a [Duration],
     /// Each slide's budget.
     pub budgets: &'a [Option<Duration>],
+    /// The pauses of the talk clock so far.
+    pub pauses: &'a [Paused],
+    /// Whether the talk clock is paused now.
+    pub paused: bool,
 }
 
 /// A record to write.
@@ -39,6 +43,7 @@ struct Job {
     spent: Vec<Duration>,
     current: usize,
     ended: Option<u64>,
+    pauses: Vec<Paused>,
 }
 
 /// What the loop and the writer share.
@@ -73,8 +78,9 @@ pub struct Recorder {
     name: &'static str,
     /// When the run started (Unix seconds): at the first save after the talk started.
     started: Option<u64>,
-    /// The slide on screen at the last checkpoint.
-    saved_at_slide: Option<usize>,
+    /// The slide on screen, how many pauses there were and whether one was on, at the last
+    /// checkpoint.
+    saved_at: Option<(usize, usize, bool)>,
     link: Link,
     writer: Option<JoinHandle<()>>,
 }
@@ -98,21 +104,23 @@ impl Recorder {
             target,
             name,
             started: None,
-            saved_at_slide: None,
+            saved_at: None,
             link,
             writer,
         }
     }
 
-    /// Checkpoints when the slide changed since the last save, or always at the `end`, which
-    /// waits until the record is written; `now_unix` is the wall clock in Unix seconds.
+    /// Checkpoints when the slide changed since the last save, or the talk clock was paused or
+    /// run again, or always at the `end`, which waits until the record is written; `now_unix`
+    /// is the wall clock in Unix seconds.
     pub fn save(&mut self, at: &Progress, end: bool, now_unix: u64) {
         if at.started {
             let started = *self.started.get_or_insert(now_unix);
-            if (end || self.saved_at_slide != Some(at.current))
+            let state = (at.current, at.pauses.len(), at.paused);
+            if (end || self.saved_at != Some(state))
                 && let Some(dir) = &self.dir
             {
-                self.saved_at_slide = Some(at.current);
+                self.saved_at = Some(state);
                 let job = Job {
                     dir: dir.clone(),
                     deck: Arc::clone(at.deck),
@@ -122,6 +130,7 @@ impl Recorder {
                     spent: at.spent.to_vec(),
                     current: at.current,
                     ended: end.then_some(now_unix),
+                    pauses: at.pauses.to_vec(),
                 };
                 lock(&self.link).job = Some(job);
                 self.link.1.notify_all();
@@ -197,6 +206,7 @@ fn write_one(link: &Link, job: &Job, name: &str) {
     let mut rec = Record::new(&job.deck, job.started, job.target, &job.budgets, &job.spent);
     rec.stopped_at = Some(record::stop_at(&job.deck, job.current));
     rec.ended = job.ended;
+    rec.pauses.clone_from(&job.pauses);
     let result = record::save(&job.dir, &rec);
     let mut shared = lock(link);
     match result {
@@ -235,6 +245,8 @@ mod tests {
             started: true,
             spent,
             budgets: &[None, None],
+            pauses: &[],
+            paused: false,
         }
     }
 
@@ -277,5 +289,44 @@ mod tests {
         assert!(r.error().unwrap().contains("cannot save the record in"));
         let none = Recorder::new(None, None, "rehearsal");
         assert!(none.problem().unwrap().contains("no state directory"));
+    }
+
+    #[test]
+    fn pausing_and_running_again_checkpoint_and_the_record_keeps_the_pauses() {
+        let dir = tempfile::tempdir().unwrap();
+        let deck = deck();
+        let mut r = Recorder::new(Some(dir.path().to_owned()), None, "class log");
+        let spent = [Duration::from_secs(3), Duration::ZERO];
+        r.save(&progress(&deck, 0, &spent), false, 100);
+        assert_eq!(r.saved_at, Some((0, 0, false)));
+        // Paused on the same slide: a checkpoint all the same.
+        let on = [Paused {
+            started: 101,
+            millis: 0,
+            slide: 1,
+        }];
+        let paused = Progress {
+            pauses: &on,
+            paused: true,
+            ..progress(&deck, 0, &spent)
+        };
+        r.save(&paused, false, 101);
+        assert_eq!(r.saved_at, Some((0, 1, true)));
+        let done = [Paused {
+            started: 101,
+            millis: 95_000,
+            slide: 1,
+        }];
+        let running = Progress {
+            pauses: &done,
+            ..progress(&deck, 0, &spent)
+        };
+        r.save(&running, false, 196);
+        assert_eq!(r.saved_at, Some((0, 1, false)));
+        r.save(&running, true, 200);
+        let (records, _) = record::load_all(dir.path());
+        assert_eq!(records[0].pauses, done);
+        assert_eq!(records[0].paused_millis(), 95_000);
+        assert_eq!(records[0].slides[0].millis, 3000);
     }
 }

@@ -132,14 +132,31 @@ fn save(recorder: &mut Recorder, app: &App, end: bool) {
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
     let spent = app.spent_now();
+    let pauses = paused(app, now_unix);
     let at = Progress {
         deck: &app.deck,
         current: app.current,
         started: app.started_at.is_some(),
         spent: &spent,
         budgets: &app.budgets,
+        pauses: &pauses,
+        paused: app.is_paused(),
     };
     recorder.save(&at, end, now_unix);
+}
+
+/// The app's pauses as a record keeps them: each one's start on the wall clock, read back from
+/// `now_unix` (the wall clock as the app's clock reads `app.now`).
+fn paused(app: &App, now_unix: u64) -> Vec<record::Paused> {
+    app.pauses
+        .iter()
+        .map(|p| record::Paused {
+            started: now_unix.saturating_sub(app.now.saturating_sub(p.from).as_secs()),
+            millis: u64::try_from(p.to.unwrap_or(app.now).saturating_sub(p.from).as_millis())
+                .unwrap_or(u64::MAX),
+            slide: p.slide + 1,
+        })
+        .collect()
 }
 
 /// Tells the user, after the screen is restored, what was saved. A class is logged quietly

@@ -1,6 +1,7 @@
 //! The one-line status bar: part, slide N/M, the slide's date, typed digits or a message, the
-//! elapsed time and the clock; in the presenter view also the audience windows connected and a
-//! badge when the class sees something else (blank, or frozen on another slide).
+//! elapsed time, the countdown to the end of class and the clock; a badge while the talk clock
+//! is paused; in the presenter view also the audience windows connected and a badge when the
+//! class sees something else (blank, or frozen on another slide).
 
 use std::time::Duration;
 
@@ -36,8 +37,8 @@ fn spans_width(spans: &[Span]) -> usize {
 /// Columns between the slide number and the audience badges.
 const BADGE_GAP: usize = 2;
 
-/// The badges saying the class sees something other than the teacher's slide, fullest first;
-/// empty when it sees the same.
+/// The badges saying the class sees something other than the teacher's slide, and that the
+/// talk clock is paused, fullest first; empty when there is nothing to say.
 fn badges(app: &App, theme: &Theme) -> Vec<Vec<Span<'static>>> {
     let blank = app.audience.blank.then_some([
         " AUDIENCE BLANK · b shows ".to_owned(),
@@ -54,20 +55,25 @@ fn badges(app: &App, theme: &Theme) -> Vec<Vec<Span<'static>>> {
             " FROZEN ".to_owned(),
         ]
     });
-    if blank.is_none() && frozen.is_none() {
+    let paused =
+        app.is_paused()
+            .then_some([" ⏸ paused · p resumes ", " ⏸ paused ", " ⏸ paused ", " ⏸ "]);
+    if blank.is_none() && frozen.is_none() && paused.is_none() {
         return Vec::new();
     }
     (0..4)
         .map(|level| {
             let mut spans = Vec::new();
-            if let Some(b) = &blank {
-                spans.push(Span::styled(b[level].clone(), theme.badge()));
-            }
-            if let Some(f) = &frozen {
+            let texts = [&blank, &frozen]
+                .into_iter()
+                .flatten()
+                .map(|b| (b[level].clone(), theme.badge()))
+                .chain(paused.map(|p| (p[level].to_owned(), theme.paused())));
+            for (text, style) in texts {
                 if !spans.is_empty() {
                     spans.push(Span::styled(" ", theme.status()));
                 }
-                spans.push(Span::styled(f[level].clone(), theme.badge()));
+                spans.push(Span::styled(text, style));
             }
             spans
         })
@@ -80,9 +86,10 @@ fn badges(app: &App, theme: &Theme) -> Vec<Vec<Span<'static>>> {
 /// countdown outlasts them all.
 fn rights(app: &App, theme: &Theme) -> Vec<Vec<Span<'static>>> {
     let status = theme.status();
+    let glyph = if app.is_paused() { "⏸" } else { "▶" };
     let elapsed = Span::styled(
-        app.elapsed().map_or("▶ –:––:––".to_owned(), |d| {
-            format!("▶ {}", format_elapsed(d))
+        app.elapsed().map_or(format!("{glyph} –:––:––"), |d| {
+            format!("{glyph} {}", format_elapsed(d))
         }),
         status,
     );

@@ -338,6 +338,18 @@ impl Theme {
         }
     }
 
+    /// The talk clock paused: inverse accent, to be noticed and not mistaken for a warning.
+    pub fn paused(&self) -> Style {
+        if self.colour {
+            Style::new()
+                .fg(self.status_bg)
+                .bg(self.accent)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            self.badge()
+        }
+    }
+
     /// The countdown to the end of class: plain while there is time; from five minutes on,
     /// amber, and from the last minute (and past the end), red; each inverse, to be seen from
     /// the corner of an eye. Without colour the weight changes instead: bold, then bold and
@@ -453,6 +465,7 @@ mod tests {
             t.overlay(),
             t.warning(),
             t.badge(),
+            t.paused(),
             t.countdown(Urgency::Soon),
             t.countdown(Urgency::Over),
         ] {

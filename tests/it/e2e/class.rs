@@ -284,3 +284,53 @@ fn the_class_log_and_resume_point_survive_sigterm() {
     s.send(b"q");
     s.finish().assert_success().assert_restored();
 }
+
+/// `p` pauses the talk clock for questions: it holds across three slide changes, the slides
+/// shown only while it held get no time, the class log records the pause, and `tribune log`
+/// says so.
+#[test]
+fn a_pause_holds_across_slides_and_the_class_log_keeps_it() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = start_presenter(home.path(), &[]);
+    s.send(RIGHT);
+    s.wait_for("slide 2, the clock started", |sc| on_step(sc, 2, 1, 2));
+    s.send(b"p");
+    s.wait_for("the pause badge", |sc| shows(sc, "⏸ paused"));
+    for n in [3, 4, 5] {
+        s.send(n.to_string().as_bytes());
+        s.send(ENTER);
+        let sc = s.wait_for(&format!("slide {n}"), |sc| on_slide(sc, n));
+        assert!(shows(&sc, "⏸ paused"), "the pause held:\n{}", dump(&sc));
+    }
+    s.send(b"p");
+    s.wait_for("the clock running again", |sc| {
+        !shows(sc, "⏸ paused") && words(sc).contains("the clock runs again")
+    });
+    s.send(b"q");
+    s.finish().assert_success().assert_restored();
+
+    let files = files_in(&classes_of_the_lecture(home.path()));
+    assert_eq!(files.len(), 1, "{files:?}");
+    let record = read_record(&files[0]);
+    assert_eq!(record.pauses.len(), 1, "{:?}", record.pauses);
+    let pause = &record.pauses[0];
+    assert_eq!(pause.slide, 2, "paused on slide 2");
+    assert!(pause.started >= record.started, "{record:?}");
+    // Slides 3 and 4 were on screen only while the clock held: no time at all.
+    let millis: Vec<u64> = record.slides.iter().map(|t| t.millis).collect();
+    assert_eq!(millis[2..4], [0, 0], "{millis:?}");
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tribune"))
+        .arg("log")
+        .env("HOME", home.path())
+        .env("XDG_STATE_HOME", home.path().join("state"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(
+        text.contains("⏸ paused for questions") && text.contains("class 1 "),
+        "{text}"
+    );
+    assert!(text.lines().next().unwrap().ends_with(" paused"), "{text}");
+}

@@ -129,3 +129,36 @@ fn the_countdown_is_amber_from_five_minutes_and_red_from_one() {
         }
     }
 }
+
+#[test]
+fn the_pause_badge_in_the_presenter_view() {
+    snapshot("class__paused", &render_deck("class"), &SIZES, |app| {
+        in_class(app, TimeOfDay::hm(14, 45));
+        walk(app);
+        run(app, [Action::TogglePause]);
+        assert!(app.is_paused());
+    });
+}
+
+#[test]
+fn the_pause_badge_is_inverse_accent_and_outlasts_the_clocks() {
+    let theme = Theme::bundled();
+    for w in 24..=160 {
+        let mut app = App::new(render_deck("class"));
+        in_class(&mut app, TimeOfDay::hm(14, 45));
+        walk(&mut app);
+        run(&mut app, [Action::TogglePause]);
+        let terminal = draw(&mut app, w, 24);
+        let buf = terminal.backend().buffer();
+        let status = Rect::new(0, 23, w, 1);
+        let (x, y) = find_text(buf, status, "⏸")
+            .unwrap_or_else(|| panic!("the badge at {w}: {}", status_text(buf)));
+        assert_eq!(buf[(x, y)].bg, theme.accent, "at {w}");
+        assert_eq!(buf[(x, y)].fg, theme.status_bg, "at {w}");
+        assert!(
+            find_text(buf, status, "3/5").is_some(),
+            "the slide number stays at {w}: {}",
+            status_text(buf)
+        );
+    }
+}
