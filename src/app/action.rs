@@ -92,6 +92,10 @@ pub enum Action {
     ToggleFreeze,
     /// Pause the talk clock for questions (it holds across slide changes), or run it again.
     TogglePause,
+    /// Ask whether to reset the talk clock to zero (the answer comes as `Confirm` or `Cancel`).
+    ResetClock,
+    /// Yes to the question asked (reset the talk clock).
+    Confirm,
     /// Go to the slide the last class stopped on.
     Resume,
     /// How many audience windows are connected now.

@@ -39,6 +39,9 @@ pub enum Mode {
         /// What the user typed to narrow the list.
         filter: String,
     },
+    /// Asking, in the status bar, whether to reset the talk clock: `y` does, any other key
+    /// does not.
+    ConfirmReset,
     /// The go-to-date prompt.
     DatePrompt {
         /// What the user typed.
@@ -200,6 +203,8 @@ pub struct App {
     pub class_share: Option<Duration>,
     /// The pauses of the talk clock (`p`), oldest first; the last one may still be on.
     pub pauses: Vec<PauseSpan>,
+    /// How many times the talk clock was reset (`R`, then `y`): the record starts again.
+    pub resets: u32,
 }
 
 /// A pause of the talk clock (`p`), for questions: it holds across slide changes, and its time
@@ -256,6 +261,7 @@ impl App {
             deadline: None,
             class_share: None,
             pauses: Vec::new(),
+            resets: 0,
         };
         if let Some(v) = app.visited.first_mut() {
             *v = true;

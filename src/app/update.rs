@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::{Action, App, Mode, PauseSpan, Shown, date_order};
+use super::{Action, App, Mode, PauseSpan, Purpose, Shown, date_order};
 use crate::deck::timeline::DateIndex;
 use crate::deck::{ClassEnd, Deck, Slide};
 use crate::timing::class_clock::{Countdown, Deadline};
@@ -99,6 +99,17 @@ impl App {
                     Action::Cancel | Action::ToggleDetails => Mode::Normal,
                     _ => Mode::Details { scroll },
                 };
+                None
+            }
+            Mode::ConfirmReset => {
+                match action {
+                    Action::Confirm => self.reset_clock(),
+                    Action::Cancel => {
+                        self.message = Some("the clock was not reset".to_owned());
+                    }
+                    _ => return None,
+                }
+                self.mode = Mode::Normal;
                 None
             }
             Mode::Overview { selected, filter } => self.update_overview(&action, selected, filter),
@@ -201,7 +212,7 @@ impl App {
             }
             Action::Blank => self.mode = Mode::Blank,
             Action::ToggleFreeze => self.toggle_freeze(),
-            Action::TogglePause => self.toggle_pause(),
+            Action::TogglePause | Action::ResetClock => self.update_clock(action),
             Action::Resume => match self.resume.take() {
                 Some(slide) => self.jump(slide),
                 None => self.message = Some("no earlier class to resume".to_owned()),
@@ -347,23 +358,55 @@ impl App {
         };
     }
 
-    /// `p`: holds the talk clock for questions, across slide changes, or lets it run again.
-    fn toggle_pause(&mut self) {
-        let now = self.now;
-        if let Some(on) = self.pauses.last_mut().filter(|p| p.to.is_none()) {
-            on.to = Some(now);
-            let held = crate::timing::budget::clock(now.saturating_sub(on.from));
-            self.message = Some(format!("the clock runs again (paused {held})"));
-        } else if self.started_at.is_none() {
+    /// The talk clock: `p` holds it for questions, across slide changes, or lets it run again;
+    /// `R` asks whether to reset it. Neither before it has started.
+    fn update_clock(&mut self, action: &Action) {
+        if self.started_at.is_none() {
             self.message =
                 Some("the clock has not started: it starts at the first move".to_owned());
-        } else {
-            self.pauses.push(PauseSpan {
-                from: now,
-                to: None,
-                slide: self.current,
-            });
+            return;
         }
+        let now = self.now;
+        match action {
+            Action::ResetClock => self.mode = Mode::ConfirmReset,
+            Action::TogglePause => {
+                if let Some(on) = self.pauses.last_mut().filter(|p| p.to.is_none()) {
+                    on.to = Some(now);
+                    let held = crate::timing::budget::clock(now.saturating_sub(on.from));
+                    self.message = Some(format!("the clock runs again (paused {held})"));
+                } else {
+                    self.pauses.push(PauseSpan {
+                        from: now,
+                        to: None,
+                        slide: self.current,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The talk clock back to zero, confirmed: no time on any slide, no pauses, the talk not
+    /// started (a rehearsal's clock starts again at once), a class of a given length not begun;
+    /// the run's record starts again.
+    fn reset_clock(&mut self) {
+        self.started_at = None;
+        self.entered_at = None;
+        self.spent = vec![Duration::ZERO; self.slide_count()];
+        self.pauses.clear();
+        self.resets += 1;
+        if matches!(self.class, Some(ClassEnd::Length(_))) {
+            self.deadline = None;
+        }
+        if self.class_share.take().is_some() {
+            self.budgets = crate::timing::budget::budgets(&self.deck, self.target);
+        }
+        self.message = Some(if self.purpose == Purpose::Rehearse {
+            self.start_clock();
+            "the clock is reset: the rehearsal starts again from here".to_owned()
+        } else {
+            "the clock is reset: it starts again at the next move".to_owned()
+        });
     }
 
     /// `f`: holds the audience on what it sees now, or lets it follow again.
@@ -963,6 +1006,67 @@ mod tests {
         run(&mut app, [Action::TogglePause, at(95, 9, 1, 30)]);
         assert_eq!(app.spent_now()[1], secs(30));
         assert_eq!(app.paused_total(), secs(60));
+    }
+
+    #[test]
+    fn resetting_the_clock_asks_first_and_only_yes_resets() {
+        let mut app = app();
+        run(&mut app, [Action::ResetClock]);
+        assert_eq!(
+            app.mode,
+            Mode::Normal,
+            "nothing to reset before the first move"
+        );
+        let tick = |s| at(s, 9, 0, 0);
+        run(
+            &mut app,
+            [
+                tick(0),
+                Action::Next,
+                tick(30),
+                Action::TogglePause,
+                tick(40),
+                Action::ResetClock,
+            ],
+        );
+        assert_eq!(app.mode, Mode::ConfirmReset);
+        // Anything but yes keeps the clock, and is not read as a move.
+        run(&mut app, [Action::Cancel]);
+        assert_eq!((app.mode.clone(), app.current), (Mode::Normal, 1));
+        assert_eq!(app.elapsed(), Some(secs(30)));
+        assert_eq!(app.message.as_deref(), Some("the clock was not reset"));
+        run(&mut app, [Action::ResetClock, Action::Next]);
+        assert_eq!(app.mode, Mode::ConfirmReset, "a move is not an answer");
+        assert_eq!(app.current, 1);
+        run(&mut app, [Action::Confirm]);
+        assert_eq!(app.mode, Mode::Normal);
+        assert_eq!((app.started_at, app.elapsed()), (None, None));
+        assert_eq!(app.spent_now(), vec![Duration::ZERO; 5]);
+        assert!(app.pauses.is_empty() && !app.is_paused());
+        assert_eq!(app.resets, 1);
+        assert_eq!(app.current, 1, "the place is kept");
+        // The clock starts again at the next move (a reveal step on slide 2).
+        run(&mut app, [tick(100), Action::Next, tick(110)]);
+        assert_eq!(app.elapsed(), Some(secs(10)));
+        assert_eq!(app.spent_now(), [0, 10, 0, 0, 0].map(secs).to_vec());
+    }
+
+    #[test]
+    fn a_reset_class_of_a_length_begins_again() {
+        let mut app = app();
+        app.class = Some(ClassEnd::Length(crate::deck::Seconds(50 * 60)));
+        run(
+            &mut app,
+            [
+                at(0, 9, 0, 0),
+                Action::Next,
+                at(600, 9, 10, 0),
+                Action::ResetClock,
+                Action::Confirm,
+                at(700, 9, 11, 40),
+            ],
+        );
+        assert_eq!(app.countdown(), Some(Countdown::Left(secs(3000))));
     }
 
     #[test]

@@ -267,10 +267,21 @@ pub fn class_dir(state: &Path, key: &str) -> PathBuf {
     state.join("classes").join(key)
 }
 
+/// The name a run's record is saved under, without `.json`: when it started and the process.
+pub fn stem(started: u64) -> String {
+    format!("{started}-{}", std::process::id())
+}
+
 /// Writes `record` as `dir/<started>-<pid>.json`, atomically; returns the path.
 pub fn save(dir: &Path, record: &Record) -> io::Result<PathBuf> {
+    save_as(dir, &stem(record.started), record)
+}
+
+/// Writes `record` as `dir/<stem>.json`, atomically; returns the path. A run keeps its first
+/// name even when its clock is reset and `started` changes.
+pub fn save_as(dir: &Path, stem: &str, record: &Record) -> io::Result<PathBuf> {
     fs::create_dir_all(dir)?;
-    let name = format!("{}-{}.json", record.started, std::process::id());
+    let name = format!("{stem}.json");
     let path = dir.join(&name);
     let tmp = dir.join(format!(".{name}.tmp"));
     let json = serde_json::to_vec_pretty(record).map_err(io::Error::other)?;

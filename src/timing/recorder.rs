@@ -31,11 +31,22 @@ pub struct Progress<'a> {
     pub pauses: &'a [Paused],
     /// Whether the talk clock is paused now.
     pub paused: bool,
+    /// How many times the clock was reset: the record starts again when it changes.
+    pub epoch: u32,
+}
+
+/// What the writer is to do next.
+enum Job {
+    /// Write a record.
+    Write(Box<Checkpoint>),
+    /// Remove the record at this path: the clock was reset, nothing of the run counts now.
+    Remove(PathBuf),
 }
 
 /// A record to write.
-struct Job {
+struct Checkpoint {
     dir: PathBuf,
+    stem: String,
     deck: Arc<Deck>,
     started: u64,
     target: Option<Duration>,
@@ -76,8 +87,13 @@ pub struct Recorder {
     target: Option<Duration>,
     /// What the record is called on screen: "class log" or "rehearsal".
     name: &'static str,
-    /// When the run started (Unix seconds): at the first save after the talk started.
+    /// When the run started (Unix seconds): at the first save after the talk started (again,
+    /// after a reset).
     started: Option<u64>,
+    /// The name of the run's record, from its first save on.
+    stem: Option<String>,
+    /// How many times the clock had been reset at the last save.
+    epoch: u32,
     /// The slide on screen, how many pauses there were and whether one was on, at the last
     /// checkpoint.
     saved_at: Option<(usize, usize, bool)>,
@@ -104,6 +120,8 @@ impl Recorder {
             target,
             name,
             started: None,
+            stem: None,
+            epoch: 0,
             saved_at: None,
             link,
             writer,
@@ -113,7 +131,19 @@ impl Recorder {
     /// Checkpoints when the slide changed since the last save, or the talk clock was paused or
     /// run again, or always at the `end`, which waits until the record is written; `now_unix`
     /// is the wall clock in Unix seconds.
+    /// After the clock was reset the record starts again under the same name, or is removed
+    /// until the talk starts again.
     pub fn save(&mut self, at: &Progress, end: bool, now_unix: u64) {
+        if at.epoch != self.epoch {
+            self.epoch = at.epoch;
+            self.started = None;
+            self.saved_at = None;
+            if !at.started
+                && let (Some(dir), Some(stem)) = (&self.dir, &self.stem)
+            {
+                self.post(Job::Remove(dir.join(format!("{stem}.json"))));
+            }
+        }
         if at.started {
             let started = *self.started.get_or_insert(now_unix);
             let state = (at.current, at.pauses.len(), at.paused);
@@ -121,8 +151,13 @@ impl Recorder {
                 && let Some(dir) = &self.dir
             {
                 self.saved_at = Some(state);
-                let job = Job {
+                let stem = self
+                    .stem
+                    .get_or_insert_with(|| record::stem(started))
+                    .clone();
+                let job = Job::Write(Box::new(Checkpoint {
                     dir: dir.clone(),
+                    stem,
                     deck: Arc::clone(at.deck),
                     started,
                     target: self.target,
@@ -131,14 +166,19 @@ impl Recorder {
                     current: at.current,
                     ended: end.then_some(now_unix),
                     pauses: at.pauses.to_vec(),
-                };
-                lock(&self.link).job = Some(job);
-                self.link.1.notify_all();
+                }));
+                self.post(job);
             }
         }
         if end {
             self.finish();
         }
+    }
+
+    /// Hands the writer its next job, in place of any it has not started.
+    fn post(&self, job: Job) {
+        lock(&self.link).job = Some(job);
+        self.link.1.notify_all();
     }
 
     /// Lets the writer write what it has and end, and waits for it.
@@ -201,13 +241,35 @@ fn write_records(link: &Link, name: &str) {
     }
 }
 
-/// Builds and writes one record, and says how it went.
+/// Does one job, and says how it went.
 fn write_one(link: &Link, job: &Job, name: &str) {
+    match job {
+        Job::Write(checkpoint) => write_checkpoint(link, checkpoint, name),
+        Job::Remove(path) => {
+            let removed = std::fs::remove_file(path);
+            let mut shared = lock(link);
+            match removed {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    shared.error = Some(format!("cannot remove {}: {e}", path.display()));
+                    shared.problem = Some(format!("{name} not reset: {}", record::failure(&e)));
+                }
+                _ => {
+                    shared.saved = None;
+                    shared.error = None;
+                    shared.problem = None;
+                }
+            }
+        }
+    }
+}
+
+/// Builds and writes one record.
+fn write_checkpoint(link: &Link, job: &Checkpoint, name: &str) {
     let mut rec = Record::new(&job.deck, job.started, job.target, &job.budgets, &job.spent);
     rec.stopped_at = Some(record::stop_at(&job.deck, job.current));
     rec.ended = job.ended;
     rec.pauses.clone_from(&job.pauses);
-    let result = record::save(&job.dir, &rec);
+    let result = record::save_as(&job.dir, &job.stem, &rec);
     let mut shared = lock(link);
     match result {
         Ok(path) => {
@@ -247,6 +309,7 @@ mod tests {
             budgets: &[None, None],
             pauses: &[],
             paused: false,
+            epoch: 0,
         }
     }
 
@@ -328,5 +391,57 @@ mod tests {
         assert_eq!(records[0].pauses, done);
         assert_eq!(records[0].paused_millis(), 95_000);
         assert_eq!(records[0].slides[0].millis, 3000);
+    }
+
+    /// Waits until the writer has put `path` on disk (a condition, with a deadline).
+    fn written(path: &std::path::Path) {
+        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        while !path.exists() {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{path:?} never written"
+            );
+            thread::yield_now();
+        }
+    }
+
+    #[test]
+    fn a_reset_starts_the_record_again_under_its_name_or_removes_it() {
+        let deck = deck();
+        let secs = Duration::from_secs;
+        let name = format!("100-{}.json", std::process::id());
+        let zero = [Duration::ZERO, Duration::ZERO];
+        let reset = |spent| Progress {
+            started: false,
+            epoch: 1,
+            ..progress(&deck, 1, spent)
+        };
+        // Reset, then started again: one record, under its first name, of the new start.
+        let dir = tempfile::tempdir().unwrap();
+        let mut r = Recorder::new(Some(dir.path().to_owned()), None, "class log");
+        r.save(&progress(&deck, 1, &[secs(3), secs(1)]), false, 100);
+        written(&dir.path().join(&name));
+        r.save(&reset(&zero), false, 110);
+        let spent = [Duration::ZERO, secs(2)];
+        let again = Progress {
+            epoch: 1,
+            ..progress(&deck, 1, &spent)
+        };
+        r.save(&again, true, 120);
+        let (records, _) = record::load_all(dir.path());
+        assert_eq!(records.len(), 1);
+        assert_eq!(records[0].started, 120);
+        let millis: Vec<u64> = records[0].slides.iter().map(|t| t.millis).collect();
+        assert_eq!(millis, [0, 2000]);
+        assert_eq!(r.saved(), Some(dir.path().join(&name)));
+        // Reset and never started again: nothing of the run remains.
+        let dir = tempfile::tempdir().unwrap();
+        let mut r = Recorder::new(Some(dir.path().to_owned()), None, "class log");
+        r.save(&progress(&deck, 1, &[secs(3), secs(1)]), false, 100);
+        written(&dir.path().join(&name));
+        r.save(&reset(&zero), true, 110);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+        assert_eq!(r.saved(), None);
+        assert_eq!(r.problem(), None);
     }
 }

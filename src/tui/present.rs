@@ -141,6 +141,7 @@ fn save(recorder: &mut Recorder, app: &App, end: bool) {
         budgets: &app.budgets,
         pauses: &pauses,
         paused: app.is_paused(),
+        epoch: app.resets,
     };
     recorder.save(&at, end, now_unix);
 }

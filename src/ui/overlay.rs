@@ -34,7 +34,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("b or .", "blank the screen (the audience's if connected)"),
     ("f", "freeze the audience's screen / follow again"),
     ("r", "resume where the last class stopped"),
-    ("p", "pause the talk clock for questions / run it"),
+    ("p / R", "pause the talk clock / reset it (asks y/n)"),
     ("click", "a timeline marker jumps there"),
     ("Esc", "close, clear (never quits)"),
     ("? / q, Ctrl-C", "this help / quit"),

@@ -94,7 +94,8 @@ impl Widget for PresenterView<'_> {
             Mode::DatePrompt { .. } => {
                 overlay::render_prompt(app, theme, paint::rect(p.slide), buf);
             }
-            Mode::Normal | Mode::Blank => {}
+            // The question is on the status bar.
+            Mode::Normal | Mode::Blank | Mode::ConfirmReset => {}
         }
     }
 }

@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::theme::Theme;
-use crate::app::App;
+use crate::app::{App, Mode};
 use crate::layout::roman;
 use crate::text::{truncate, width};
 
@@ -33,6 +33,9 @@ pub struct StatusBar<'a> {
 fn spans_width(spans: &[Span]) -> usize {
     spans.iter().map(|s| width(&s.content)).sum()
 }
+
+/// What the status bar asks before the talk clock is reset.
+const RESET_QUESTION: &str = "reset the talk clock to 0:00? y resets, any other key keeps it";
 
 /// Columns between the slide number and the audience badges.
 const BADGE_GAP: usize = 2;
@@ -188,16 +191,27 @@ impl Widget for StatusBar<'_> {
         } else {
             BADGE_GAP + spans_width(&badge)
         };
+        // A question takes the clocks' place until it is answered.
+        let asking = app.mode == Mode::ConfirmReset;
         let right = rights(app, theme)
             .into_iter()
-            .find(|r| width(least) + badge_w + spans_width(r) < w)
+            .find(|r| asking || width(least) + badge_w + spans_width(r) < w)
+            .filter(|_| !asking)
             .unwrap_or_default();
         let right_w = spans_width(&right);
+        // The question is read whole where it can be: the left gives way to it.
+        let question_w = if asking { width(RESET_QUESTION) + 4 } else { 0 };
         let left = lefts
             .iter()
-            .find(|l| width(l) + badge_w + right_w < w)
+            .find(|l| width(l) + badge_w + right_w + question_w < w)
+            .or_else(|| lefts.iter().find(|l| width(l) + badge_w + right_w < w))
             .map_or_else(|| truncate(least, w), Clone::clone);
-        let middle: Option<Span> = if !app.digits.is_empty() {
+        let middle: Option<Span> = if asking {
+            Some(Span::styled(
+                RESET_QUESTION,
+                theme.warning().bg(theme.status_bg),
+            ))
+        } else if !app.digits.is_empty() {
             Some(Span::styled(
                 format!("go to slide {}▏ Enter", app.digits),
                 theme.accent().bg(theme.status_bg),
@@ -355,6 +369,24 @@ mod tests {
             assert!(text.ends_with(end), "at {w}: {text:?}");
             assert!(text.starts_with(" 1/2"), "at {w}: {text:?}");
             assert_eq!(text.contains('▶'), w >= 38, "at {w}: {text:?}");
+        }
+    }
+
+    #[test]
+    fn the_reset_question_takes_the_clocks_place_and_is_read_whole_at_80() {
+        let theme = Theme::bundled();
+        let mut app = class_at(1310, (10, 21, 50));
+        app.update(Action::Next);
+        app.update(Action::ResetClock);
+        assert_eq!(app.mode, Mode::ConfirmReset);
+        for w in [80, 120] {
+            let (text, glass) = bar(&app, &theme, w);
+            assert!(text.contains(RESET_QUESTION), "at {w}: {text:?}");
+            assert!(
+                text.contains("2/2"),
+                "the slide number stays at {w}: {text:?}"
+            );
+            assert_eq!(glass, None, "at {w}: {text:?}");
         }
     }
 }
