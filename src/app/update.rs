@@ -24,6 +24,10 @@ impl App {
             Action::Tick { now, clock } => {
                 self.now = now;
                 self.clock = Some(clock);
+                // A rehearsal is timed from its start: the opening slide counts too.
+                if self.purpose == Purpose::Rehearse {
+                    self.start_clock();
+                }
                 if let (None, Some(ClassEnd::Until(end))) = (self.deadline, self.class) {
                     self.deadline = Some(Deadline {
                         seen: now,
@@ -1067,6 +1071,23 @@ mod tests {
             ],
         );
         assert_eq!(app.countdown(), Some(Countdown::Left(secs(3000))));
+    }
+
+    #[test]
+    fn a_rehearsal_is_timed_from_its_start_and_runs_on_at_once_after_a_reset() {
+        let mut app = app();
+        app.purpose = Purpose::Rehearse;
+        // The opening slide counts from the first tick, without a move.
+        run(&mut app, [at(2, 9, 0, 0), at(62, 9, 1, 0)]);
+        assert_eq!(app.elapsed(), Some(secs(60)));
+        assert_eq!(app.spent_now()[0], secs(60));
+        run(
+            &mut app,
+            [Action::ResetClock, Action::Confirm, at(92, 9, 1, 30)],
+        );
+        assert_eq!(app.resets, 1);
+        assert_eq!(app.elapsed(), Some(secs(30)));
+        assert_eq!(app.spent_now()[0], secs(30));
     }
 
     #[test]

@@ -21,8 +21,9 @@ pub struct Progress<'a> {
     pub deck: &'a Arc<Deck>,
     /// The slide on screen (0-based).
     pub current: usize,
-    /// Whether the talk has started (the clock runs from the first move).
-    pub started: bool,
+    /// How long ago the talk started (pauses included), if it has: a class's clock runs from
+    /// the first move, a rehearsal's from its start.
+    pub started: Option<Duration>,
     /// Time on each slide so far, the current one's running stretch included.
     pub spent: &'a [Duration],
     /// Each slide's budget.
@@ -33,6 +34,26 @@ pub struct Progress<'a> {
     pub paused: bool,
     /// How many times the clock was reset: the record starts again when it changes.
     pub epoch: u32,
+}
+
+/// What a recorder keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A class's log: kept from the talk's start (its first move).
+    Class,
+    /// A rehearsal: kept once a slide has been on screen a second or more (`record::SHOWN`),
+    /// so that starting one and quitting at once leaves nothing to compare.
+    Rehearsal,
+}
+
+impl Kind {
+    /// What the record is called on screen.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Class => "class log",
+            Kind::Rehearsal => "rehearsal",
+        }
+    }
 }
 
 /// What the writer is to do next.
@@ -83,6 +104,8 @@ fn lock(link: &Link) -> MutexGuard<'_, Shared> {
 pub struct Recorder {
     /// Where the record goes (none: there is no state folder).
     dir: Option<PathBuf>,
+    /// A class log or a rehearsal.
+    kind: Kind,
     /// The talk's target length, saved with a rehearsal.
     target: Option<Duration>,
     /// What the record is called on screen: "class log" or "rehearsal".
@@ -102,8 +125,9 @@ pub struct Recorder {
 }
 
 impl Recorder {
-    /// A recorder for a record called `name` on screen, saved in `dir`.
-    pub fn new(dir: Option<PathBuf>, target: Option<Duration>, name: &'static str) -> Recorder {
+    /// A recorder for a class log or a rehearsal, saved in `dir`.
+    pub fn new(dir: Option<PathBuf>, target: Option<Duration>, kind: Kind) -> Recorder {
+        let name = kind.name();
         let link: Link = Arc::default();
         lock(&link).problem = dir
             .is_none()
@@ -117,6 +141,7 @@ impl Recorder {
         });
         Recorder {
             dir,
+            kind,
             target,
             name,
             started: None,
@@ -138,14 +163,18 @@ impl Recorder {
             self.epoch = at.epoch;
             self.started = None;
             self.saved_at = None;
-            if !at.started
+            if at.started.is_none()
                 && let (Some(dir), Some(stem)) = (&self.dir, &self.stem)
             {
                 self.post(Job::Remove(dir.join(format!("{stem}.json"))));
             }
         }
-        if at.started {
-            let started = *self.started.get_or_insert(now_unix);
+        let worth_keeping =
+            self.kind == Kind::Class || at.spent.iter().any(|t| *t >= record::SHOWN);
+        if let Some(ago) = at.started.filter(|_| worth_keeping) {
+            let started = *self
+                .started
+                .get_or_insert(now_unix.saturating_sub(ago.as_secs()));
             let state = (at.current, at.pauses.len(), at.paused);
             if (end || self.saved_at != Some(state))
                 && let Some(dir) = &self.dir
@@ -304,7 +333,7 @@ mod tests {
         Progress {
             deck,
             current,
-            started: true,
+            started: Some(Duration::ZERO),
             spent,
             budgets: &[None, None],
             pauses: &[],
@@ -317,7 +346,7 @@ mod tests {
     fn the_final_save_is_written_before_save_returns_and_checkpoints_follow_the_slide() {
         let dir = tempfile::tempdir().unwrap();
         let deck = deck();
-        let mut r = Recorder::new(Some(dir.path().to_owned()), None, "rehearsal");
+        let mut r = Recorder::new(Some(dir.path().to_owned()), None, Kind::Rehearsal);
         let spent = [Duration::from_secs(3), Duration::from_secs(1)];
         r.save(&progress(&deck, 0, &spent), false, 100);
         r.save(&progress(&deck, 1, &spent), false, 103);
@@ -342,7 +371,7 @@ mod tests {
         let blocked = dir.path().join("state");
         std::fs::write(&blocked, "not a folder").unwrap();
         let deck = deck();
-        let mut r = Recorder::new(Some(blocked.join("classes")), None, "class log");
+        let mut r = Recorder::new(Some(blocked.join("classes")), None, Kind::Class);
         let spent = [Duration::ZERO, Duration::ZERO];
         r.save(&progress(&deck, 0, &spent), true, 100);
         assert_eq!(
@@ -350,7 +379,7 @@ mod tests {
             Some("class log not saved: a file is in the way")
         );
         assert!(r.error().unwrap().contains("cannot save the record in"));
-        let none = Recorder::new(None, None, "rehearsal");
+        let none = Recorder::new(None, None, Kind::Rehearsal);
         assert!(none.problem().unwrap().contains("no state directory"));
     }
 
@@ -358,7 +387,7 @@ mod tests {
     fn pausing_and_running_again_checkpoint_and_the_record_keeps_the_pauses() {
         let dir = tempfile::tempdir().unwrap();
         let deck = deck();
-        let mut r = Recorder::new(Some(dir.path().to_owned()), None, "class log");
+        let mut r = Recorder::new(Some(dir.path().to_owned()), None, Kind::Class);
         let spent = [Duration::from_secs(3), Duration::ZERO];
         r.save(&progress(&deck, 0, &spent), false, 100);
         assert_eq!(r.saved_at, Some((0, 0, false)));
@@ -412,13 +441,13 @@ mod tests {
         let name = format!("100-{}.json", std::process::id());
         let zero = [Duration::ZERO, Duration::ZERO];
         let reset = |spent| Progress {
-            started: false,
+            started: None,
             epoch: 1,
             ..progress(&deck, 1, spent)
         };
         // Reset, then started again: one record, under its first name, of the new start.
         let dir = tempfile::tempdir().unwrap();
-        let mut r = Recorder::new(Some(dir.path().to_owned()), None, "class log");
+        let mut r = Recorder::new(Some(dir.path().to_owned()), None, Kind::Class);
         r.save(&progress(&deck, 1, &[secs(3), secs(1)]), false, 100);
         written(&dir.path().join(&name));
         r.save(&reset(&zero), false, 110);
@@ -436,12 +465,38 @@ mod tests {
         assert_eq!(r.saved(), Some(dir.path().join(&name)));
         // Reset and never started again: nothing of the run remains.
         let dir = tempfile::tempdir().unwrap();
-        let mut r = Recorder::new(Some(dir.path().to_owned()), None, "class log");
+        let mut r = Recorder::new(Some(dir.path().to_owned()), None, Kind::Class);
         r.save(&progress(&deck, 1, &[secs(3), secs(1)]), false, 100);
         written(&dir.path().join(&name));
         r.save(&reset(&zero), true, 110);
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
         assert_eq!(r.saved(), None);
         assert_eq!(r.problem(), None);
+    }
+
+    #[test]
+    fn a_rehearsal_is_kept_once_a_slide_was_on_screen_a_second_from_its_start() {
+        let dir = tempfile::tempdir().unwrap();
+        let deck = deck();
+        let mut r = Recorder::new(Some(dir.path().to_owned()), None, Kind::Rehearsal);
+        let brief = [Duration::from_millis(999), Duration::ZERO];
+        let at = |started, spent| Progress {
+            started: Some(started),
+            ..progress(&deck, 0, spent)
+        };
+        r.save(&at(Duration::from_millis(999), &brief), false, 100);
+        assert_eq!(r.saved_at, None, "nothing worth keeping yet");
+        // Two seconds in, the opening slide has counted since the start, 98 on the clock.
+        let longer = [Duration::from_secs(2), Duration::ZERO];
+        r.save(&at(Duration::from_secs(2), &longer), true, 100);
+        let (records, _) = record::load_all(dir.path());
+        assert_eq!(records[0].started, 98);
+        assert_eq!(records[0].slides[0].millis, 2000);
+        // Quit within the first second: nothing at all.
+        let dir = tempfile::tempdir().unwrap();
+        let mut r = Recorder::new(Some(dir.path().to_owned()), None, Kind::Rehearsal);
+        r.save(&at(Duration::from_millis(999), &brief), true, 100);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+        assert_eq!(r.saved(), None);
     }
 }

@@ -18,7 +18,7 @@ use crate::cli::PresentArgs;
 use crate::deck::{DateQuery, Loaded, Seconds, TimeOfDay};
 use crate::layout::timeline::Memo;
 use crate::link::{Hub, Started};
-use crate::timing::recorder::{Progress, Recorder};
+use crate::timing::recorder::{Kind, Progress, Recorder};
 use crate::timing::{budget, record};
 use crate::ui::theme::Theme;
 use crate::ui::{PresenterView, timeline_hit, timeline_rows};
@@ -86,8 +86,8 @@ pub fn present(
             Session::Class { .. } => None,
         },
         match app.purpose {
-            Purpose::Present => "class log",
-            Purpose::Rehearse => "rehearsal",
+            Purpose::Present => Kind::Class,
+            Purpose::Rehearse => Kind::Rehearsal,
         },
     );
     app.save_problem = recorder.problem();
@@ -136,7 +136,8 @@ fn save(recorder: &mut Recorder, app: &App, end: bool) {
     let at = Progress {
         deck: &app.deck,
         current: app.current,
-        started: app.started_at.is_some(),
+        // The talk clock leaves pauses out; the wall clock does not.
+        started: app.elapsed().map(|e| e + app.paused_total()),
         spent: &spent,
         budgets: &app.budgets,
         pauses: &pauses,
@@ -175,12 +176,13 @@ fn report(recorder: &Recorder, app: &App) {
         let slides = spent.iter().filter(|d| !d.is_zero()).count();
         let total: Duration = spent.iter().sum();
         say(&format!(
-            "rehearsal saved: {slides} slides, {} in all; `tribune report` compares it with the budget ({})",
+            "rehearsal saved: {slides} slide{}, {} in all; `tribune report` compares it with the budget ({})",
+            if slides == 1 { "" } else { "s" },
             budget::clock(total),
             path.display()
         ));
-    } else if app.started_at.is_none() {
-        say("nothing rehearsed (the clock starts at the first advance), nothing saved");
+    } else if recorder.problem().is_none() {
+        say("nothing rehearsed (no slide was on screen for a second), nothing saved");
     }
 }
 
