@@ -6,6 +6,7 @@ use std::time::Duration;
 use clap::{Args, Parser, Subcommand};
 
 use crate::deck::{ClassEnd, Seconds, TimeOfDay};
+use crate::timing::runs::RunId;
 
 /// Present a history lecture in the terminal: slides, speaker notes, a live timeline, and
 /// jumps by slide, part and date.
@@ -38,7 +39,8 @@ pub enum Command {
     /// Rehearse: the presenter with notes, a clock and pacing against a time budget; the
     /// times are saved when you stop.
     Rehearse(RehearseArgs),
-    /// Compare the saved rehearsals with the budgets, slide by slide and part by part.
+    /// Compare the saved rehearsals with the budgets, slide by slide and part by part; list
+    /// them (--runs) or set two side by side (--compare).
     Report(ReportArgs),
     /// The audience window, for the projector: the slide alone, following the presenter of
     /// the same deck (`tribune` in another terminal). `q` quits.
@@ -140,6 +142,20 @@ pub struct ReportArgs {
     /// How long the talk should take, for the budgets; without it, the deck's own `duration`.
     #[arg(long, value_name = "LENGTH", value_parser = parse_length)]
     pub target: Option<Duration>,
+    /// List every rehearsal, oldest first: when, its target, its total, each part's total and
+    /// the slides it covered.
+    #[arg(long, conflicts_with_all = ["compare", "target"])]
+    pub runs: bool,
+    /// Compare two rehearsals slide by slide and part by part, the largest differences first:
+    /// their numbers in `--runs`, or `last` and `previous`.
+    #[arg(
+        long,
+        num_args = 2,
+        value_names = ["A", "B"],
+        value_parser = RunId::parse,
+        conflicts_with = "target"
+    )]
+    pub compare: Option<Vec<RunId>>,
     /// Print JSON instead of a table.
     #[arg(long)]
     pub json: bool,

@@ -134,7 +134,7 @@ pub fn build(deck: &Deck, records: &[Record], tz: &TimeZone) -> ClassLog {
         .enumerate()
         .map(|(i, r)| summarise(deck, r, i + 1, tz))
         .collect();
-    let total_ms: u64 = records.iter().map(record_ms).sum();
+    let total_ms: u64 = records.iter().map(Record::total_millis).sum();
     let paused_ms: u64 = records.iter().map(Record::paused_millis).sum();
     let next = record::resume_point(deck, records).and_then(|i| {
         deck.slide(i).map(|s| SlideRef {
@@ -150,13 +150,6 @@ pub fn build(deck: &Deck, records: &[Record], tz: &TimeZone) -> ClassLog {
         paused_secs: paused_ms / 1000,
         next,
     }
-}
-
-/// Milliseconds on screen in a record, every slide counted.
-fn record_ms(r: &Record) -> u64 {
-    r.slides
-        .iter()
-        .fold(0, |sum, t| sum.saturating_add(t.millis))
 }
 
 fn summarise(deck: &Deck, r: &Record, number: usize, tz: &TimeZone) -> ClassSummary {
@@ -195,7 +188,7 @@ fn summarise(deck: &Deck, r: &Record, number: usize, tz: &TimeZone) -> ClassSumm
         number,
         started: started.unwrap_or_else(|| "?".to_owned()),
         ended,
-        on_screen_secs: record_ms(r) / 1000,
+        on_screen_secs: r.total_millis() / 1000,
         pauses: r.pauses.len(),
         paused_secs: r.paused_millis() / 1000,
         slide_ranges: ranges(&numbers),
@@ -203,16 +196,13 @@ fn summarise(deck: &Deck, r: &Record, number: usize, tz: &TimeZone) -> ClassSumm
         slides_removed,
         dates: covered(deck, &shown),
         stopped_at,
-        day: start.map_or_else(
-            || "?".to_owned(),
-            |dt| dt.strftime("%a %-d %b %Y").to_string(),
-        ),
+        day: day(start),
         hours: hours(start, end, r.ended.is_some()),
     }
 }
 
 /// Unix seconds as a civil time in `tz`, and as RFC 3339 with the zone's offset.
-fn local(secs: u64, tz: &TimeZone) -> Option<(DateTime, String)> {
+pub(crate) fn local(secs: u64, tz: &TimeZone) -> Option<(DateTime, String)> {
     let ts = Timestamp::from_second(i64::try_from(secs).ok()?).ok()?;
     let zoned = ts.to_zoned_datetime(tz.clone());
     Some((
@@ -221,8 +211,16 @@ fn local(secs: u64, tz: &TimeZone) -> Option<(DateTime, String)> {
     ))
 }
 
+/// The local day of a civil time: `Tue 24 Nov 2026`; `?` when there is none.
+pub(crate) fn day(time: Option<DateTime>) -> String {
+    time.map_or_else(
+        || "?".to_owned(),
+        |dt| dt.strftime("%a %-d %b %Y").to_string(),
+    )
+}
+
 /// `09:02–09:51`; `23:40–00:30 +1d` past midnight; `09:02–…` for a class not closed.
-fn hours(start: Option<DateTime>, end: Option<DateTime>, ended: bool) -> String {
+pub(crate) fn hours(start: Option<DateTime>, end: Option<DateTime>, ended: bool) -> String {
     let Some(start) = start else {
         return "?".to_owned();
     };

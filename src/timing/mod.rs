@@ -11,3 +11,4 @@ pub mod class_log;
 pub mod record;
 pub mod recorder;
 pub mod report;
+pub mod runs;

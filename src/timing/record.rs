@@ -118,6 +118,13 @@ impl Record {
         }
     }
 
+    /// The time on the slides in all, in milliseconds, every slide counted.
+    pub fn total_millis(&self) -> u64 {
+        self.slides
+            .iter()
+            .fold(0, |sum, t| sum.saturating_add(t.millis))
+    }
+
     /// The time the talk clock was paused, in milliseconds.
     pub fn paused_millis(&self) -> u64 {
         self.pauses
