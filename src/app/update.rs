@@ -1125,6 +1125,13 @@ mod tests {
             Just(Action::ToggleFreeze),
             Just(Action::Resume),
             (0usize..3).prop_map(Action::AudienceCount),
+            Just(Action::TogglePause),
+            Just(Action::ResetClock),
+            Just(Action::Confirm),
+            (0u64..10_000, 0u32..86_400).prop_map(|(now, s)| Action::Tick {
+                now: Duration::from_millis(now),
+                clock: TimeOfDay::hms(s / 3600, s / 60 % 60, s % 60),
+            }),
         ]
     }
 
@@ -1132,7 +1139,10 @@ mod tests {
         #[test]
         fn after_any_actions_the_position_is_valid(actions in prop::collection::vec(any_action(), 0..60)) {
             let mut app = app();
+            app.class = Some(ClassEnd::Until(TimeOfDay::hm(10, 45)));
             run(&mut app, actions);
+            // The clocks stay readable whatever came in whatever order (time may even go back).
+            let _ = (app.countdown(), app.forecast(), app.elapsed(), app.spent_now());
             prop_assert!(app.current < app.slide_count());
             let steps = app.deck.slide(app.current).unwrap().steps();
             prop_assert!(app.step < steps);
