@@ -5,6 +5,9 @@ use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::deck::{ClassEnd, Seconds, TimeOfDay};
+use crate::timing::runs::RunId;
+
 /// Present a history lecture in the terminal: slides, speaker notes, a live timeline, and
 /// jumps by slide, part and date.
 #[derive(Debug, Parser)]
@@ -36,7 +39,8 @@ pub enum Command {
     /// Rehearse: the presenter with notes, a clock and pacing against a time budget; the
     /// times are saved when you stop.
     Rehearse(RehearseArgs),
-    /// Compare the saved rehearsals with the budgets, slide by slide and part by part.
+    /// Compare the saved rehearsals with the budgets, slide by slide and part by part; list
+    /// them (--runs) or set two side by side (--compare).
     Report(ReportArgs),
     /// The audience window, for the projector: the slide alone, following the presenter of
     /// the same deck (`tribune` in another terminal). `q` quits.
@@ -101,6 +105,24 @@ pub struct PresentArgs {
     /// the deck's own `theme`. `c` cycles through them while presenting.
     #[arg(long, value_name = "NAME|PATH")]
     pub theme: Option<String>,
+    /// When the class ends on the clock (`10:45`, 24-hour): the status bar counts down to it.
+    /// Overrides the deck's `class`.
+    #[arg(long, value_name = "HH:MM", value_parser = TimeOfDay::parse, conflicts_with = "length")]
+    pub until: Option<TimeOfDay>,
+    /// How long the class lasts from the first move (`50m`, `1h30m`): the status bar counts
+    /// down to its end. Overrides the deck's `class`.
+    #[arg(long, value_name = "LENGTH", value_parser = Seconds::parse)]
+    pub length: Option<Seconds>,
+}
+
+impl PresentArgs {
+    /// When the class ends: `--until` or `--length`, else what the deck says.
+    pub fn class_end(&self, deck: Option<ClassEnd>) -> Option<ClassEnd> {
+        self.until
+            .map(ClassEnd::Until)
+            .or(self.length.map(ClassEnd::Length))
+            .or(deck)
+    }
 }
 
 /// Options of `rehearse`.
@@ -123,6 +145,20 @@ pub struct ReportArgs {
     /// How long the talk should take, for the budgets; without it, the deck's own `duration`.
     #[arg(long, value_name = "LENGTH", value_parser = parse_length)]
     pub target: Option<Duration>,
+    /// List every rehearsal, oldest first: when, its target, its total, each part's total and
+    /// the slides it covered.
+    #[arg(long, conflicts_with_all = ["compare", "target"])]
+    pub runs: bool,
+    /// Compare two rehearsals slide by slide and part by part, the largest differences first:
+    /// their numbers in `--runs`, or `last` and `previous`.
+    #[arg(
+        long,
+        num_args = 2,
+        value_names = ["A", "B"],
+        value_parser = RunId::parse,
+        conflicts_with = "target"
+    )]
+    pub compare: Option<Vec<RunId>>,
     /// Print JSON instead of a table.
     #[arg(long)]
     pub json: bool,

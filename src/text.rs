@@ -1,5 +1,5 @@
 //! Text by display columns, shared by every room: widths, truncation with an ellipsis, inline
-//! emphasis (`**bold**`, `*italic*`) and word wrapping. Wrapping follows the Unicode line
+//! emphasis (`**bold**`, `*italic*`), Roman numerals for parts, and word wrapping. Wrapping follows the Unicode line
 //! breaking rules (UAX #14, through `textwrap`): breaks at spaces, between CJK ideographs, after
 //! dashes, and never before closing punctuation such as `，` or `。`. It works on pieces of text
 //! tagged with any style the caller uses, so the layout (roles) and the terminal (colours) share
@@ -93,6 +93,30 @@ pub fn truncate(text: &str, max_width: usize) -> String {
 
 /// A wrapped line: pieces of text with the style each came with.
 pub type Wrapped<S> = Vec<(String, S)>;
+
+/// Roman numerals for part numbers (parts are few).
+pub fn roman(n: usize) -> String {
+    const NUMERALS: [(usize, &str); 9] = [
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut n = n;
+    let mut out = String::new();
+    for (value, symbol) in NUMERALS {
+        while n >= value {
+            out.push_str(symbol);
+            n -= value;
+        }
+    }
+    out
+}
 
 /// Wraps styled text to `max_width` cells. Runs of white space become one space, and space at
 /// either end goes; a word wider than a line is split between characters. Every line is at
@@ -314,5 +338,13 @@ mod tests {
             let orig: String = text.chars().filter(|c| !c.is_whitespace()).collect();
             prop_assert_eq!(kept, orig);
         }
+    }
+
+    #[test]
+    fn roman_numerals() {
+        assert_eq!(roman(1), "I");
+        assert_eq!(roman(2), "II");
+        assert_eq!(roman(4), "IV");
+        assert_eq!(roman(14), "XIV");
     }
 }

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::deck::Deck;
+use crate::deck::{Deck, TimeOfDay};
 
 /// Something that changes the presenter's state.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -81,15 +81,21 @@ pub enum Action {
     Unblank,
     /// The terminal's size, in cells.
     Resize(u16, u16),
-    /// Time passing: time since launch and the wall clock (`14:32`).
+    /// Time passing: time since launch and the wall clock.
     Tick {
         /// Monotonic time since the presenter started.
         now: Duration,
-        /// Local wall-clock time as `HH:MM`.
-        clock: String,
+        /// The local time of day, to the second.
+        clock: TimeOfDay,
     },
     /// Freeze the audience on the current slide, or bring it back to the presenter's.
     ToggleFreeze,
+    /// Pause the talk clock for questions (it holds across slide changes), or run it again.
+    TogglePause,
+    /// Ask whether to reset the talk clock to zero (the answer comes as `Confirm` or `Cancel`).
+    ResetClock,
+    /// Yes to the question asked (reset the talk clock).
+    Confirm,
     /// Go to the slide the last class stopped on.
     Resume,
     /// How many audience windows are connected now.

@@ -37,6 +37,10 @@ pub fn handle_key(mode: &Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('q') => Some(Action::Quit),
             _ => Some(Action::Cancel),
         },
+        Mode::ConfirmReset => match key.code {
+            KeyCode::Char('y' | 'Y') => Some(Action::Confirm),
+            _ => Some(Action::Cancel),
+        },
         Mode::Help => match key.code {
             KeyCode::Char('q') => Some(Action::Quit),
             _ => Some(Action::Cancel),
@@ -84,6 +88,8 @@ fn handle_normal(code: KeyCode) -> Option<Action> {
         KeyCode::Char('t') => Action::ToggleTimeline,
         KeyCode::Char('b' | '.') => Action::Blank,
         KeyCode::Char('f') => Action::ToggleFreeze,
+        KeyCode::Char('p') => Action::TogglePause,
+        KeyCode::Char('R') => Action::ResetClock,
         KeyCode::Char('r') => Action::Resume,
         KeyCode::Char('?') => Action::ToggleHelp,
         KeyCode::Char('q') => Action::Quit,
@@ -151,6 +157,9 @@ mod tests {
     #[case(KeyCode::Char('t'), Action::ToggleTimeline)]
     #[case(KeyCode::Char('b'), Action::Blank)]
     #[case(KeyCode::Char('.'), Action::Blank)]
+    #[case(KeyCode::Char('f'), Action::ToggleFreeze)]
+    #[case(KeyCode::Char('p'), Action::TogglePause)]
+    #[case(KeyCode::Char('R'), Action::ResetClock)]
     #[case(KeyCode::Char('?'), Action::ToggleHelp)]
     #[case(KeyCode::Char('q'), Action::Quit)]
     #[case(KeyCode::Esc, Action::Cancel)]
@@ -225,6 +234,30 @@ mod tests {
             handle_key(&details, key(KeyCode::Char('e'))),
             Some(Action::Cancel)
         );
+    }
+
+    #[test]
+    fn only_y_confirms_a_reset() {
+        for c in ['y', 'Y'] {
+            assert_eq!(
+                handle_key(&Mode::ConfirmReset, key(KeyCode::Char(c))),
+                Some(Action::Confirm)
+            );
+        }
+        for code in [
+            KeyCode::Char('n'),
+            KeyCode::Char('R'),
+            KeyCode::Char('q'),
+            KeyCode::Enter,
+            KeyCode::Esc,
+            KeyCode::Right,
+        ] {
+            assert_eq!(
+                handle_key(&Mode::ConfirmReset, key(code)),
+                Some(Action::Cancel),
+                "{code:?}"
+            );
+        }
     }
 
     #[test]

@@ -10,10 +10,11 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::deck::timeline::{DateIndex, DateMatch};
-use crate::deck::{DateQuery, Deck};
+use crate::deck::{ClassEnd, DateQuery, Deck, TimeOfDay};
 use crate::layout::notes::{self, NotesPane};
 use crate::layout::timeline::Position;
 use crate::layout::{Open, Rect, SlideLayout, panes, slide_text_area};
+use crate::timing::class_clock::{self, Countdown, Deadline, Drift, Forecast};
 
 pub use action::Action;
 
@@ -38,6 +39,9 @@ pub enum Mode {
         /// What the user typed to narrow the list.
         filter: String,
     },
+    /// Asking, in the status bar, whether to reset the talk clock: `y` does, any other key
+    /// does not.
+    ConfirmReset,
     /// The go-to-date prompt.
     DatePrompt {
         /// What the user typed.
@@ -161,15 +165,15 @@ pub struct App {
     pub viewport: (u16, u16),
     /// Monotonic time since launch, from the last tick.
     pub now: Duration,
-    /// When the talk started (the first advance), on the same clock as `now`.
+    /// When the talk started (the first advance), on the talk clock (`talk_now`).
     pub started_at: Option<Duration>,
-    /// Local wall-clock time, `HH:MM`.
-    pub clock: String,
+    /// The local time of day at the last tick; none before the first.
+    pub clock: Option<TimeOfDay>,
     /// Set when the user asked to quit.
     pub should_quit: bool,
     /// Time spent on each slide, the current one's running stretch not yet added.
     pub spent: Vec<Duration>,
-    /// When the current slide came on screen, on the `now` clock (from the first advance).
+    /// When the current slide came on screen, on the talk clock (from the first advance).
     pub entered_at: Option<Duration>,
     /// Each slide's time budget, where the deck or the target gives one.
     pub budgets: Vec<Option<Duration>>,
@@ -189,6 +193,30 @@ pub struct App {
     pub target: Option<Duration>,
     /// Why the last save of the deck did not load, until a save loads again.
     pub reload_error: Option<String>,
+    /// When this class ends: `--until` or `--length`, else the deck's `class`.
+    pub class: Option<ClassEnd>,
+    /// The end of class pinned to the `now` clock: at the first tick for a time of day, when
+    /// the talk starts for a length.
+    pub deadline: Option<Deadline>,
+    /// The time the class had left when the talk started, shared out as the budgets when
+    /// neither a target nor the deck's `duration` gives a length.
+    pub class_share: Option<Duration>,
+    /// The pauses of the talk clock (`p`), oldest first; the last one may still be on.
+    pub pauses: Vec<PauseSpan>,
+    /// How many times the talk clock was reset (`R`, then `y`): the record starts again.
+    pub resets: u32,
+}
+
+/// A pause of the talk clock (`p`), for questions: it holds across slide changes, and its time
+/// counts for no slide.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PauseSpan {
+    /// When it began, on the `now` clock.
+    pub from: Duration,
+    /// When it ended; none while it lasts.
+    pub to: Option<Duration>,
+    /// The slide on screen when it began (0-based).
+    pub slide: usize,
 }
 
 impl App {
@@ -216,7 +244,7 @@ impl App {
             viewport: (80, 24),
             now: Duration::ZERO,
             started_at: None,
-            clock: String::new(),
+            clock: None,
             should_quit: false,
             spent: vec![Duration::ZERO; count],
             entered_at: None,
@@ -229,6 +257,11 @@ impl App {
             theme_choice: None,
             target: None,
             reload_error: None,
+            class: None,
+            deadline: None,
+            class_share: None,
+            pauses: Vec::new(),
+            resets: 0,
         };
         if let Some(v) = app.visited.first_mut() {
             *v = true;
@@ -241,18 +274,63 @@ impl App {
         self.visited.len()
     }
 
-    /// Time since the first advance.
+    /// Talk time since the talk started, pauses left out.
     pub fn elapsed(&self) -> Option<Duration> {
-        self.started_at.map(|s| self.now.saturating_sub(s))
+        self.started_at.map(|s| self.talk_now().saturating_sub(s))
+    }
+
+    /// Whether the talk clock is paused.
+    pub fn is_paused(&self) -> bool {
+        self.pauses.last().is_some_and(|p| p.to.is_none())
+    }
+
+    /// How long the talk clock has been paused in all, the pause still on included.
+    pub fn paused_total(&self) -> Duration {
+        self.pauses
+            .iter()
+            .map(|p| p.to.unwrap_or(self.now).saturating_sub(p.from))
+            .sum()
+    }
+
+    /// The talk clock: the `now` clock with the pauses taken out. It stands still while the
+    /// talk is paused; the talk's start and each slide's time are read on it.
+    pub fn talk_now(&self) -> Duration {
+        self.now.saturating_sub(self.paused_total())
     }
 
     /// Time spent on each slide, the current slide's running stretch included.
     pub fn spent_now(&self) -> Vec<Duration> {
         let mut spent = self.spent.clone();
         if let (Some(at), Some(t)) = (self.entered_at, spent.get_mut(self.current)) {
-            *t += self.now.saturating_sub(at);
+            *t += self.talk_now().saturating_sub(at);
         }
         spent
+    }
+
+    /// The countdown to the end of class, when the class has an end; a length reads in full
+    /// until the talk starts.
+    pub fn countdown(&self) -> Option<Countdown> {
+        match (self.deadline, self.class) {
+            (Some(deadline), _) => Some(deadline.at(self.now)),
+            (None, Some(ClassEnd::Length(length))) => Some(Countdown::Left(length.duration())),
+            (None, _) => None,
+        }
+    }
+
+    /// The length the budgets share out: the target, else the class's time.
+    pub fn budget_target(&self) -> Option<Duration> {
+        self.target.or(self.class_share)
+    }
+
+    /// Where the talk is heading at the pace so far, when every slide has a budget: the drift
+    /// is against the end of class when it has one, else against the plan.
+    pub fn forecast(&self) -> Option<Forecast> {
+        let mut f =
+            class_clock::forecast(&self.deck, &self.budgets, &self.spent_now(), self.current)?;
+        if let Some(countdown) = self.countdown() {
+            f.drift = Drift::against(f.rest, countdown);
+        }
+        Some(f)
     }
 
     /// Where the talk stands against its budgets.
@@ -314,6 +392,7 @@ impl App {
         let slide = self.deck.slide(self.current);
         self.purpose == Purpose::Rehearse
             || self.budgets.get(self.current).copied().flatten().is_some()
+            || self.forecast().is_some()
             || self
                 .last_times
                 .get(self.current)

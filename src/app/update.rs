@@ -6,9 +6,10 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::{Action, App, Mode, Shown, date_order};
+use super::{Action, App, Mode, PauseSpan, Purpose, Shown, date_order};
 use crate::deck::timeline::DateIndex;
-use crate::deck::{Deck, Slide};
+use crate::deck::{ClassEnd, Deck, Slide};
+use crate::timing::class_clock::{Countdown, Deadline};
 
 /// How many jumps backtick remembers.
 const HISTORY_LIMIT: usize = 100;
@@ -22,7 +23,20 @@ impl App {
         match action {
             Action::Tick { now, clock } => {
                 self.now = now;
-                self.clock = clock;
+                self.clock = Some(clock);
+                // A rehearsal is timed from its start: the opening slide counts too.
+                if self.purpose == Purpose::Rehearse {
+                    self.start_clock();
+                }
+                if let (None, Some(ClassEnd::Until(end))) = (self.deadline, self.class) {
+                    self.deadline = Some(Deadline {
+                        seen: now,
+                        then: match end.from(clock) {
+                            Ok(left) => Countdown::Left(left),
+                            Err(over) => Countdown::Over(over),
+                        },
+                    });
+                }
                 return None;
             }
             Action::Resize(w, h) => {
@@ -89,6 +103,17 @@ impl App {
                     Action::Cancel | Action::ToggleDetails => Mode::Normal,
                     _ => Mode::Details { scroll },
                 };
+                None
+            }
+            Mode::ConfirmReset => {
+                match action {
+                    Action::Confirm => self.reset_clock(),
+                    Action::Cancel => {
+                        self.message = Some("the clock was not reset".to_owned());
+                    }
+                    _ => return None,
+                }
+                self.mode = Mode::Normal;
                 None
             }
             Mode::Overview { selected, filter } => self.update_overview(&action, selected, filter),
@@ -191,6 +216,7 @@ impl App {
             }
             Action::Blank => self.mode = Mode::Blank,
             Action::ToggleFreeze => self.toggle_freeze(),
+            Action::TogglePause | Action::ResetClock => self.update_clock(action),
             Action::Resume => match self.resume.take() {
                 Some(slide) => self.jump(slide),
                 None => self.message = Some("no earlier class to resume".to_owned()),
@@ -336,6 +362,57 @@ impl App {
         };
     }
 
+    /// The talk clock: `p` holds it for questions, across slide changes, or lets it run again;
+    /// `R` asks whether to reset it. Neither before it has started.
+    fn update_clock(&mut self, action: &Action) {
+        if self.started_at.is_none() {
+            self.message =
+                Some("the clock has not started: it starts at the first move".to_owned());
+            return;
+        }
+        let now = self.now;
+        match action {
+            Action::ResetClock => self.mode = Mode::ConfirmReset,
+            Action::TogglePause => {
+                if let Some(on) = self.pauses.last_mut().filter(|p| p.to.is_none()) {
+                    on.to = Some(now);
+                    let held = crate::timing::budget::clock(now.saturating_sub(on.from));
+                    self.message = Some(format!("the clock runs again (paused {held})"));
+                } else {
+                    self.pauses.push(PauseSpan {
+                        from: now,
+                        to: None,
+                        slide: self.current,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The talk clock back to zero, confirmed: no time on any slide, no pauses, the talk not
+    /// started (a rehearsal's clock starts again at once), a class of a given length not begun;
+    /// the run's record starts again.
+    fn reset_clock(&mut self) {
+        self.started_at = None;
+        self.entered_at = None;
+        self.spent = vec![Duration::ZERO; self.slide_count()];
+        self.pauses.clear();
+        self.resets += 1;
+        if matches!(self.class, Some(ClassEnd::Length(_))) {
+            self.deadline = None;
+        }
+        if self.class_share.take().is_some() {
+            self.budgets = crate::timing::budget::budgets(&self.deck, self.target);
+        }
+        self.message = Some(if self.purpose == Purpose::Rehearse {
+            self.start_clock();
+            "the clock is reset: the rehearsal starts again from here".to_owned()
+        } else {
+            "the clock is reset: it starts again at the next move".to_owned()
+        });
+    }
+
     /// `f`: holds the audience on what it sees now, or lets it follow again.
     fn toggle_freeze(&mut self) {
         if self.audience.frozen.take().is_some() {
@@ -392,10 +469,11 @@ impl App {
         // Moving on from the opening slide means a fresh start: the resume offer lapses.
         self.resume = None;
         // Close the time on the slide we leave.
-        if let Some(at) = self.entered_at.replace(self.now)
+        let talk = self.talk_now();
+        if let Some(at) = self.entered_at.replace(talk)
             && let Some(t) = self.spent.get_mut(self.current)
         {
-            *t += self.now.saturating_sub(at);
+            *t += talk.saturating_sub(at);
         }
         self.current = slide.min(self.slide_count() - 1);
         self.step = if revealed {
@@ -433,7 +511,7 @@ impl App {
         self.visited = visited;
         self.spent = spent;
         self.last_times = last_times;
-        self.budgets = crate::timing::budget::budgets(&self.deck, self.target);
+        self.budgets = crate::timing::budget::budgets(&self.deck, self.budget_target());
         self.history = self.history.iter().map(|&i| moved(i)).collect();
         self.resume = self.resume.map(moved);
         self.current = moved(self.current);
@@ -463,10 +541,25 @@ impl App {
         self.notes_scroll = self.notes_scroll.min(self.notes_max_scroll());
     }
 
+    /// Starts the talk clock, if it is not running: and with it a class of a given length,
+    /// whose time is shared out as the budgets when nothing else gives the talk a length.
     fn start_clock(&mut self) {
-        if self.started_at.is_none() {
-            self.started_at = Some(self.now);
-            self.entered_at = Some(self.now);
+        if self.started_at.is_some() {
+            return;
+        }
+        self.started_at = Some(self.talk_now());
+        self.entered_at = self.started_at;
+        if let Some(ClassEnd::Length(length)) = self.class {
+            self.deadline = Some(Deadline {
+                seen: self.now,
+                then: Countdown::Left(length.duration()),
+            });
+        }
+        if self.target.is_none()
+            && let Some(Countdown::Left(left)) = self.countdown()
+        {
+            self.class_share = Some(left);
+            self.budgets = crate::timing::budget::budgets(&self.deck, Some(left));
         }
     }
 }
@@ -504,7 +597,8 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::deck::parse_deck;
+    use crate::deck::{TimeOfDay, parse_deck};
+    use crate::timing::class_clock::Urgency;
 
     /// Two parts; slide 2 has two pauses (three steps); slide 4 is dated 25 Feb 1956.
     const DECK: &str = r#"Deck(
@@ -727,7 +821,7 @@ mod tests {
         let mut app = app();
         let tick = |s| Action::Tick {
             now: Duration::from_secs(s),
-            clock: "14:32".into(),
+            clock: crate::deck::TimeOfDay::hm(14, 32),
         };
         run(&mut app, [tick(5)]);
         assert_eq!(app.elapsed(), None);
@@ -740,7 +834,7 @@ mod tests {
         let mut app = app();
         let tick = |s| Action::Tick {
             now: Duration::from_secs(s),
-            clock: String::new(),
+            clock: crate::deck::TimeOfDay::hm(9, 0),
         };
         // Idle on the title for 10 s before starting: not counted.
         run(
@@ -765,6 +859,235 @@ mod tests {
             Duration::from_secs(90),
             "and starts again on return"
         );
+    }
+
+    fn at(now: u64, h: u32, m: u32, s: u32) -> Action {
+        Action::Tick {
+            now: Duration::from_secs(now),
+            clock: TimeOfDay::hms(h, m, s),
+        }
+    }
+
+    fn secs(s: u64) -> Duration {
+        Duration::from_secs(s)
+    }
+
+    #[test]
+    fn a_class_until_a_time_counts_down_from_the_first_tick_through_the_end() {
+        let mut app = app();
+        app.class = Some(ClassEnd::Until(TimeOfDay::hm(10, 45)));
+        assert_eq!(app.countdown(), None, "no clock read yet");
+        // Launched at 10:23:10: 21:50 to go, whether or not the talk has started.
+        run(&mut app, [at(3, 10, 23, 10)]);
+        assert_eq!(app.countdown(), Some(Countdown::Left(secs(1310))));
+        // The app's clock is what counts from then on, not the wall clock's later readings.
+        run(&mut app, [at(1013, 10, 40, 20)]);
+        assert_eq!(app.countdown(), Some(Countdown::Left(secs(300))));
+        assert_eq!(app.countdown().map(Countdown::urgency), Some(Urgency::Soon));
+        run(&mut app, [at(1253, 10, 44, 0)]);
+        assert_eq!(
+            app.countdown().map(Countdown::urgency),
+            Some(Urgency::LastMinute)
+        );
+        run(&mut app, [at(1443, 0, 0, 0)]);
+        assert_eq!(app.countdown(), Some(Countdown::Over(secs(130))));
+        assert_eq!(
+            app.countdown().map(Countdown::describe).as_deref(),
+            Some("+2:10 over")
+        );
+    }
+
+    #[test]
+    fn a_class_launched_after_its_end_is_over_already() {
+        let mut app = app();
+        app.class = Some(ClassEnd::Until(TimeOfDay::hm(10, 45)));
+        run(&mut app, [at(0, 10, 50, 0), at(20, 10, 50, 20)]);
+        assert_eq!(app.countdown(), Some(Countdown::Over(secs(320))));
+    }
+
+    #[test]
+    fn a_class_of_a_length_counts_from_the_first_move() {
+        let mut app = app();
+        app.class = Some(ClassEnd::Length(crate::deck::Seconds(50 * 60)));
+        run(&mut app, [at(0, 9, 0, 0), at(300, 9, 5, 0)]);
+        assert_eq!(
+            app.countdown(),
+            Some(Countdown::Left(secs(3000))),
+            "the title slide may stay up as long as it likes"
+        );
+        run(&mut app, [Action::Next, at(360, 9, 6, 0)]);
+        assert_eq!(app.countdown(), Some(Countdown::Left(secs(2940))));
+    }
+
+    #[test]
+    fn without_a_length_for_the_talk_the_class_time_is_shared_out() {
+        // The test deck gives no duration and there is no target: no budgets.
+        let mut app = app();
+        app.class = Some(ClassEnd::Until(TimeOfDay::hm(10, 45)));
+        run(&mut app, [at(0, 9, 50, 0), at(600, 10, 0, 0)]);
+        assert!(app.budgets.iter().all(Option::is_none));
+        // The talk starts at 10:00, with 45 minutes to go: they become the budgets.
+        run(&mut app, [Action::Next]);
+        assert_eq!(app.class_share, Some(secs(45 * 60)));
+        assert_eq!(
+            app.budgets.iter().flatten().sum::<Duration>(),
+            secs(45 * 60)
+        );
+        // A target, when there is one, keeps the budgets it gives.
+        let mut app = self::app();
+        app.class = Some(ClassEnd::Until(TimeOfDay::hm(10, 45)));
+        app.target = Some(secs(600));
+        app.budgets = crate::timing::budget::budgets(&app.deck, app.target);
+        run(&mut app, [at(0, 10, 0, 0), Action::Next]);
+        assert_eq!(app.class_share, None);
+        assert_eq!(app.budgets.iter().flatten().sum::<Duration>(), secs(600));
+    }
+
+    #[test]
+    fn a_pause_holds_across_three_slide_changes_and_counts_for_none_of_them() {
+        let mut app = app();
+        let tick = |s| at(s, 9, 0, 0);
+        // A minute on slide 2, then questions: paused at 1:00.
+        run(
+            &mut app,
+            [tick(0), Action::Next, tick(60), Action::TogglePause],
+        );
+        assert!(app.is_paused());
+        // Three slide changes while paused, 40 s apart: to slide 3, 4 and 5.
+        run(
+            &mut app,
+            [
+                tick(100),
+                Action::GoToSlide(2),
+                tick(140),
+                Action::Next,
+                tick(180),
+                Action::Next,
+                tick(220),
+            ],
+        );
+        assert_eq!((app.current, app.is_paused()), (4, true));
+        assert_eq!(app.elapsed(), Some(secs(60)), "the talk clock stood still");
+        // Run again at 4:00; half a minute later on slide 5.
+        run(&mut app, [tick(240), Action::TogglePause, tick(270)]);
+        assert_eq!(
+            app.message.as_deref(),
+            Some("the clock runs again (paused 3:00)")
+        );
+        assert_eq!(app.spent_now(), [0, 60, 0, 0, 30].map(secs).to_vec());
+        assert_eq!(app.elapsed(), Some(secs(90)));
+        assert_eq!(app.paused_total(), secs(180));
+        assert_eq!(
+            app.pauses,
+            [PauseSpan {
+                from: secs(60),
+                to: Some(secs(240)),
+                slide: 1
+            }]
+        );
+        // Back to slide 4: slide 5 keeps its half minute, and slide 4's time starts now.
+        run(&mut app, [Action::Prev, tick(280)]);
+        assert_eq!(app.spent_now(), [0, 60, 0, 10, 30].map(secs).to_vec());
+    }
+
+    #[test]
+    fn a_pause_waits_for_the_clock_to_start_and_keeps_the_slide_time_so_far() {
+        let mut app = app();
+        run(&mut app, [at(5, 9, 0, 0), Action::TogglePause]);
+        assert!(!app.is_paused());
+        assert!(app.message.as_deref().unwrap().contains("first move"));
+        // Paused on a slide and resumed there: only the time outside the pause counts.
+        run(
+            &mut app,
+            [
+                Action::Next,
+                at(25, 9, 0, 20),
+                Action::TogglePause,
+                at(85, 9, 1, 20),
+            ],
+        );
+        assert_eq!(app.spent_now()[1], secs(20));
+        run(&mut app, [Action::TogglePause, at(95, 9, 1, 30)]);
+        assert_eq!(app.spent_now()[1], secs(30));
+        assert_eq!(app.paused_total(), secs(60));
+    }
+
+    #[test]
+    fn resetting_the_clock_asks_first_and_only_yes_resets() {
+        let mut app = app();
+        run(&mut app, [Action::ResetClock]);
+        assert_eq!(
+            app.mode,
+            Mode::Normal,
+            "nothing to reset before the first move"
+        );
+        let tick = |s| at(s, 9, 0, 0);
+        run(
+            &mut app,
+            [
+                tick(0),
+                Action::Next,
+                tick(30),
+                Action::TogglePause,
+                tick(40),
+                Action::ResetClock,
+            ],
+        );
+        assert_eq!(app.mode, Mode::ConfirmReset);
+        // Anything but yes keeps the clock, and is not read as a move.
+        run(&mut app, [Action::Cancel]);
+        assert_eq!((app.mode.clone(), app.current), (Mode::Normal, 1));
+        assert_eq!(app.elapsed(), Some(secs(30)));
+        assert_eq!(app.message.as_deref(), Some("the clock was not reset"));
+        run(&mut app, [Action::ResetClock, Action::Next]);
+        assert_eq!(app.mode, Mode::ConfirmReset, "a move is not an answer");
+        assert_eq!(app.current, 1);
+        run(&mut app, [Action::Confirm]);
+        assert_eq!(app.mode, Mode::Normal);
+        assert_eq!((app.started_at, app.elapsed()), (None, None));
+        assert_eq!(app.spent_now(), vec![Duration::ZERO; 5]);
+        assert!(app.pauses.is_empty() && !app.is_paused());
+        assert_eq!(app.resets, 1);
+        assert_eq!(app.current, 1, "the place is kept");
+        // The clock starts again at the next move (a reveal step on slide 2).
+        run(&mut app, [tick(100), Action::Next, tick(110)]);
+        assert_eq!(app.elapsed(), Some(secs(10)));
+        assert_eq!(app.spent_now(), [0, 10, 0, 0, 0].map(secs).to_vec());
+    }
+
+    #[test]
+    fn a_reset_class_of_a_length_begins_again() {
+        let mut app = app();
+        app.class = Some(ClassEnd::Length(crate::deck::Seconds(50 * 60)));
+        run(
+            &mut app,
+            [
+                at(0, 9, 0, 0),
+                Action::Next,
+                at(600, 9, 10, 0),
+                Action::ResetClock,
+                Action::Confirm,
+                at(700, 9, 11, 40),
+            ],
+        );
+        assert_eq!(app.countdown(), Some(Countdown::Left(secs(3000))));
+    }
+
+    #[test]
+    fn a_rehearsal_is_timed_from_its_start_and_runs_on_at_once_after_a_reset() {
+        let mut app = app();
+        app.purpose = Purpose::Rehearse;
+        // The opening slide counts from the first tick, without a move.
+        run(&mut app, [at(2, 9, 0, 0), at(62, 9, 1, 0)]);
+        assert_eq!(app.elapsed(), Some(secs(60)));
+        assert_eq!(app.spent_now()[0], secs(60));
+        run(
+            &mut app,
+            [Action::ResetClock, Action::Confirm, at(92, 9, 1, 30)],
+        );
+        assert_eq!(app.resets, 1);
+        assert_eq!(app.elapsed(), Some(secs(30)));
+        assert_eq!(app.spent_now()[0], secs(30));
     }
 
     #[test]
@@ -802,6 +1125,13 @@ mod tests {
             Just(Action::ToggleFreeze),
             Just(Action::Resume),
             (0usize..3).prop_map(Action::AudienceCount),
+            Just(Action::TogglePause),
+            Just(Action::ResetClock),
+            Just(Action::Confirm),
+            (0u64..10_000, 0u32..86_400).prop_map(|(now, s)| Action::Tick {
+                now: Duration::from_millis(now),
+                clock: TimeOfDay::hms(s / 3600, s / 60 % 60, s % 60),
+            }),
         ]
     }
 
@@ -809,7 +1139,10 @@ mod tests {
         #[test]
         fn after_any_actions_the_position_is_valid(actions in prop::collection::vec(any_action(), 0..60)) {
             let mut app = app();
+            app.class = Some(ClassEnd::Until(TimeOfDay::hm(10, 45)));
             run(&mut app, actions);
+            // The clocks stay readable whatever came in whatever order (time may even go back).
+            let _ = (app.countdown(), app.forecast(), app.elapsed(), app.spent_now());
             prop_assert!(app.current < app.slide_count());
             let steps = app.deck.slide(app.current).unwrap().steps();
             prop_assert!(app.step < steps);

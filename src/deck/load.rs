@@ -789,6 +789,23 @@ mod tests {
     }
 
     #[test]
+    fn a_class_end_is_read_and_a_bad_one_is_placed() {
+        let with = |class: &str| SMALL.replace("span:", &format!("class: \"{class}\",\n    span:"));
+        let deck = parse_deck("t.ron", with("until 10:45").as_bytes())
+            .unwrap()
+            .deck;
+        assert_eq!(
+            deck.class,
+            Some(crate::deck::model::ClassEnd::Until(
+                crate::deck::clock::TimeOfDay::hm(10, 45)
+            ))
+        );
+        let d = error_of(&with("10:45"));
+        assert_eq!((d.line, d.column), (3, 13), "{d}");
+        assert!(d.message.contains("like `until 10:45`"), "{d}");
+    }
+
+    #[test]
     fn curly_quotes_inside_a_string_are_only_text() {
         let d = error_of(&SMALL.replace("notes: \"n\"", "notes: \"n\", duration: \"“5m”\""));
         assert!(d.message.contains("is not a duration"), "{d}");

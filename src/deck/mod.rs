@@ -1,10 +1,12 @@
 //! The deck: what a lecturer writes in RON. `model` holds the types; `load` turns bytes into a
 //! validated deck or into diagnostics (`diagnostic`) that name the file, line and column, with
 //! `scan` finding places serde does not keep and `validate` checking what parsed; `date` reads
-//! deck dates and the presenter's date queries; `timeline` is the date index a jump uses.
+//! deck dates and the presenter's date queries; `timeline` is the date index a jump uses;
+//! `clock` reads times of day and the end of a class.
 //!
 //! Knows RON and files, not terminals: above `text` only.
 
+pub mod clock;
 pub mod date;
 pub mod diagnostic;
 pub mod load;
@@ -13,7 +15,10 @@ pub mod scan;
 pub mod timeline;
 mod validate;
 
+pub use clock::TimeOfDay;
 pub use date::{Candidate, DateQuery, DayRange, DeckDate, Resolved};
 pub use diagnostic::{Diagnostic, LoadError, Severity};
 pub use load::{BUNDLED_NAME, BUNDLED_SOURCE, Loaded, load_path, parse_deck};
-pub use model::{Block, Bullet, Correction, Deck, Milestone, Part, Prose, Seconds, Slide, fnv1a};
+pub use model::{
+    Block, Bullet, ClassEnd, Correction, Deck, Milestone, Part, Prose, Seconds, Slide, fnv1a,
+};

@@ -1,12 +1,13 @@
 //! The deck's model: what a lecturer writes in RON, as plain serde types (the deck, its parts,
-//! slides and blocks, prose that can hold no control characters, durations). Knows nothing of
-//! files, terminals or the app's state.
+//! slides and blocks, prose that can hold no control characters, durations, the end of a class).
+//! Knows nothing of files, terminals or the app's state.
 
 use std::fmt;
 
 use serde::Deserialize;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 
+use super::clock::TimeOfDay;
 use super::date::{DayRange, DeckDate};
 
 /// A whole presentation.
@@ -30,6 +31,10 @@ pub struct Deck {
     /// among the slides that have no `duration` of their own.
     #[serde(default)]
     pub duration: Option<Seconds>,
+    /// When a class given from the deck ends: `50m` after the talk starts, or `until 10:45`
+    /// on the clock; `--length` and `--until` override it. The status bar counts down to it.
+    #[serde(default)]
+    pub class: Option<ClassEnd>,
     /// The colour theme to present in (`dark`, `light`, `projector`, or a theme file's path);
     /// `--theme` overrides it.
     #[serde(default)]
@@ -327,6 +332,46 @@ impl<'de> Deserialize<'de> for Seconds {
     }
 }
 
+/// When a class ends: a length from the start of the talk, or a time on the clock.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClassEnd {
+    /// So long after the talk starts (its first move): `50m`.
+    Length(Seconds),
+    /// At this time of day: `until 10:45`.
+    Until(TimeOfDay),
+}
+
+impl ClassEnd {
+    /// Reads a deck's `class` setting: `50m` (a length) or `until 10:45` (a time of day).
+    pub fn parse(text: &str) -> Result<ClassEnd, String> {
+        let trimmed = text.trim();
+        if let Some(time) = trimmed.strip_prefix("until")
+            && time.starts_with(char::is_whitespace)
+        {
+            return TimeOfDay::parse(time).map(ClassEnd::Until);
+        }
+        if trimmed.contains(':') {
+            return Err(format!(
+                "`{text}` is not a class length or end; write a time of day with `until`, \
+                 like `until 10:45`"
+            ));
+        }
+        Seconds::parse(trimmed).map(ClassEnd::Length).map_err(|_| {
+            format!(
+                "`{text}` is not a class length or end; write it like `50m`, `1h30m` or \
+                 `until 10:45`"
+            )
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for ClassEnd {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        ClassEnd::parse(&text).map_err(de::Error::custom)
+    }
+}
+
 impl Deck {
     /// All slides in deck order.
     pub fn slides(&self) -> impl Iterator<Item = &Slide> {
@@ -426,5 +471,25 @@ mod tests {
         assert!(Prose::checked("a\nb").is_ok());
         let err = Prose::checked("a\u{1b}[2Jb").unwrap_err();
         assert!(err.contains("U+001B"), "{err}");
+    }
+
+    #[rstest]
+    #[case("50m", ClassEnd::Length(Seconds(3000)))]
+    #[case("1h30m", ClassEnd::Length(Seconds(5400)))]
+    #[case("until 10:45", ClassEnd::Until(TimeOfDay::hm(10, 45)))]
+    #[case("  until   9:05 ", ClassEnd::Until(TimeOfDay::hm(9, 5)))]
+    fn class_ends(#[case] text: &str, #[case] end: ClassEnd) {
+        assert_eq!(ClassEnd::parse(text), Ok(end));
+    }
+
+    #[rstest]
+    #[case("10:45", "with `until`")]
+    #[case("until", "like `50m`")]
+    #[case("until10:45", "with `until`")]
+    #[case("until 25:00", "is not a time of day")]
+    #[case("fifty minutes", "like `50m`")]
+    fn bad_class_ends(#[case] text: &str, #[case] says: &str) {
+        let e = ClassEnd::parse(text).unwrap_err();
+        assert!(e.contains(says), "{e}");
     }
 }

@@ -14,6 +14,7 @@ pub mod slide;
 pub mod styled;
 pub mod timeline;
 
+pub use crate::text::roman;
 pub use geometry::{MIN_SIZE, Open, Panes, Rect, is_too_small, panes, slide_text_area};
-pub use slide::{BigTitle, MEASURE, SlideLayout, SlideLine, is_divider, roman};
+pub use slide::{BigTitle, MEASURE, SlideLayout, SlideLine, is_divider};
 pub use styled::{Line, Role, Run};

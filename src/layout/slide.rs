@@ -5,7 +5,7 @@
 
 use super::styled::{Line, Role, Run, plain, prose};
 use crate::deck::{Block, Bullet, Deck};
-use crate::text::{truncate, width};
+use crate::text::{roman, truncate, width};
 
 /// The widest body text gets: about 66 columns reads comfortably from the back of a room.
 pub const MEASURE: usize = 66;
@@ -61,30 +61,6 @@ pub fn text_rows(rows: usize) -> usize {
 /// Whether a slide opens the deck or a part, and so gets large type.
 pub fn is_divider(deck: &Deck, index: usize) -> bool {
     index == 0 || (0..deck.parts.len()).any(|p| p > 0 && deck.part_start(p) == index)
-}
-
-/// Roman numerals for part numbers (parts are few).
-pub fn roman(n: usize) -> String {
-    const NUMERALS: [(usize, &str); 9] = [
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut n = n;
-    let mut out = String::new();
-    for (value, symbol) in NUMERALS {
-        while n >= value {
-            out.push_str(symbol);
-            n -= value;
-        }
-    }
-    out
 }
 
 /// Lays out slide `index` of `deck` at reveal step `step` for an area `area_width` by
@@ -435,14 +411,6 @@ mod tests {
             lines: lines.iter().map(|s| (*s).to_owned()).collect(),
             height,
         }
-    }
-
-    #[test]
-    fn roman_numerals() {
-        assert_eq!(roman(1), "I");
-        assert_eq!(roman(2), "II");
-        assert_eq!(roman(4), "IV");
-        assert_eq!(roman(14), "XIV");
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! `tribune log`: the classes given from a deck, oldest first: when each ran, how long slides
-//! were on screen, which slides and which stretch of history it covered, and where it stopped,
-//! so that a lecture spread over several classes can be picked up where it was left. A class
-//! record is a [`Record`] kept in the state directory's `classes/` (see `record`).
+//! were on screen, how long the talk clock was paused for questions, which slides and which
+//! stretch of history it covered, and where it stopped, so that a lecture spread over several
+//! classes can be picked up where it was left. A class record is a [`Record`] kept in the state
+//! directory's `classes/` (see `record`).
 //!
 //! [`build`] and [`render`] are pure (deck, records and a time zone in; a summary and text out);
 //! the `log` command does the reading and printing.
@@ -18,7 +19,7 @@ use serde::Serialize;
 use super::budget::clock;
 use super::record::{self, Record};
 use crate::deck::{DayRange, Deck};
-use crate::text::{truncate, width};
+use crate::text::{truncate, width, wrap_plain};
 
 /// The widest the text gets.
 pub const MAX_WIDTH: usize = 120;
@@ -38,6 +39,8 @@ pub struct ClassLog {
     pub classes: Vec<ClassSummary>,
     /// Seconds on screen in all the classes (milliseconds added, then cut).
     pub on_screen_secs: u64,
+    /// Seconds the talk clock was paused in all the classes (milliseconds added, then cut).
+    pub paused_secs: u64,
     /// Where `tribune --resume` starts; absent when there is nothing to resume.
     pub next: Option<SlideRef>,
 }
@@ -52,8 +55,12 @@ pub struct ClassSummary {
     /// When it ended; absent for a class still running or cut off (its last checkpoint is
     /// what the other fields describe).
     pub ended: Option<String>,
-    /// Seconds the slides were on screen (milliseconds added, then cut).
+    /// Seconds the slides were on screen (milliseconds added, then cut), pauses left out.
     pub on_screen_secs: u64,
+    /// How many times the talk clock was paused (for questions).
+    pub pauses: usize,
+    /// Seconds it was paused in all (milliseconds added, then cut).
+    pub paused_secs: u64,
     /// The slides on screen for a second or more, numbered as in the deck now.
     pub slides: Vec<usize>,
     /// The same as ranges: `1–12, 15, 30–34`.
@@ -127,7 +134,8 @@ pub fn build(deck: &Deck, records: &[Record], tz: &TimeZone) -> ClassLog {
         .enumerate()
         .map(|(i, r)| summarise(deck, r, i + 1, tz))
         .collect();
-    let total_ms: u64 = records.iter().map(record_ms).sum();
+    let total_ms: u64 = records.iter().map(Record::total_millis).sum();
+    let paused_ms: u64 = records.iter().map(Record::paused_millis).sum();
     let next = record::resume_point(deck, records).and_then(|i| {
         deck.slide(i).map(|s| SlideRef {
             number: i + 1,
@@ -139,15 +147,9 @@ pub fn build(deck: &Deck, records: &[Record], tz: &TimeZone) -> ClassLog {
         deck: deck.title.as_str().to_owned(),
         classes,
         on_screen_secs: total_ms / 1000,
+        paused_secs: paused_ms / 1000,
         next,
     }
-}
-
-/// Milliseconds on screen in a record, every slide counted.
-fn record_ms(r: &Record) -> u64 {
-    r.slides
-        .iter()
-        .fold(0, |sum, t| sum.saturating_add(t.millis))
 }
 
 fn summarise(deck: &Deck, r: &Record, number: usize, tz: &TimeZone) -> ClassSummary {
@@ -186,22 +188,21 @@ fn summarise(deck: &Deck, r: &Record, number: usize, tz: &TimeZone) -> ClassSumm
         number,
         started: started.unwrap_or_else(|| "?".to_owned()),
         ended,
-        on_screen_secs: record_ms(r) / 1000,
+        on_screen_secs: r.total_millis() / 1000,
+        pauses: r.pauses.len(),
+        paused_secs: r.paused_millis() / 1000,
         slide_ranges: ranges(&numbers),
         slides: numbers,
         slides_removed,
         dates: covered(deck, &shown),
         stopped_at,
-        day: start.map_or_else(
-            || "?".to_owned(),
-            |dt| dt.strftime("%a %-d %b %Y").to_string(),
-        ),
+        day: day(start),
         hours: hours(start, end, r.ended.is_some()),
     }
 }
 
 /// Unix seconds as a civil time in `tz`, and as RFC 3339 with the zone's offset.
-fn local(secs: u64, tz: &TimeZone) -> Option<(DateTime, String)> {
+pub(crate) fn local(secs: u64, tz: &TimeZone) -> Option<(DateTime, String)> {
     let ts = Timestamp::from_second(i64::try_from(secs).ok()?).ok()?;
     let zoned = ts.to_zoned_datetime(tz.clone());
     Some((
@@ -210,8 +211,16 @@ fn local(secs: u64, tz: &TimeZone) -> Option<(DateTime, String)> {
     ))
 }
 
+/// The local day of a civil time: `Tue 24 Nov 2026`; `?` when there is none.
+pub(crate) fn day(time: Option<DateTime>) -> String {
+    time.map_or_else(
+        || "?".to_owned(),
+        |dt| dt.strftime("%a %-d %b %Y").to_string(),
+    )
+}
+
 /// `09:02–09:51`; `23:40–00:30 +1d` past midnight; `09:02–…` for a class not closed.
-fn hours(start: Option<DateTime>, end: Option<DateTime>, ended: bool) -> String {
+pub(crate) fn hours(start: Option<DateTime>, end: Option<DateTime>, ended: bool) -> String {
     let Some(start) = start else {
         return "?".to_owned();
     };
@@ -406,9 +415,14 @@ pub fn command_line(flags: &[&str], deck: Option<&str>) -> String {
 pub fn render(log: &ClassLog, deck: Option<&str>, max_width: usize) -> String {
     let command = command_line(&[], deck);
     let mut out = String::new();
+    let paused = if log.classes.iter().any(|c| c.pauses > 0) {
+        format!(", {} paused", clock(Duration::from_secs(log.paused_secs)))
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         out,
-        "Classes given from \"{}\": {}, oldest first; {} on screen in all",
+        "Classes given from \"{}\": {}, oldest first; {} on screen in all{paused}",
         log.deck,
         log.classes.len(),
         clock(Duration::from_secs(log.on_screen_secs))
@@ -448,6 +462,32 @@ pub fn render(log: &ClassLog, deck: Option<&str>, max_width: usize) -> String {
             if open.len() == 1 { "class" } else { "classes" },
             open.join(", "),
         );
+    }
+    let paused: Vec<String> = log
+        .classes
+        .iter()
+        .filter(|c| c.pauses > 0)
+        .map(|c| {
+            let time = clock(Duration::from_secs(c.paused_secs));
+            match c.pauses {
+                1 => format!("class {} {time}", c.number),
+                n => format!("class {} {time} in {n} pauses", c.number),
+            }
+        })
+        .collect();
+    if !paused.is_empty() {
+        let note = format!(
+            "⏸ paused for questions (in no slide's time on screen): {}",
+            paused.join(", ")
+        );
+        // Under the table, as wide as it may get, following lines under the first's text.
+        for (i, line) in wrap_plain(&note, &(), max_width.saturating_sub(5))
+            .iter()
+            .enumerate()
+        {
+            let text: String = line.iter().map(|(t, ())| t.as_str()).collect();
+            let _ = writeln!(out, "{}{text}", if i == 0 { "   " } else { "     " });
+        }
     }
     let _ = writeln!(out);
     if let Some(next) = &log.next {
@@ -516,6 +556,7 @@ mod tests {
             target_secs: None,
             slides,
             stopped_at: None,
+            pauses: Vec::new(),
         }
     }
 

@@ -2,9 +2,9 @@
 //! (`rehearsals/<deck key>/`, `classes/<deck key>/`), written atomically (a temporary file,
 //! then a rename), so a record is either whole or absent and a crash in a later run never
 //! damages an earlier one. A class record also says where the class stopped, which is where
-//! `--resume` starts. This is I/O at the edge, plus the matching of recorded slides to the deck
-//! as it is now; the arithmetic lives in `rehearsal`, the report in `report`, the class log in
-//! `class_log`.
+//! `--resume` starts; any record may carry the pauses of its talk clock. This is I/O at the
+//! edge, plus the matching of recorded slides to the deck as it is now; the arithmetic lives in
+//! `budget`, the reports in `report` and `runs`, the class log in `class_log`.
 
 use std::fs;
 use std::io::{self, Write};
@@ -41,6 +41,21 @@ pub struct Record {
     /// carry it; rehearsal records, and any record written before it existed, do not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stopped_at: Option<Stop>,
+    /// The pauses of the talk clock (for questions), oldest first; their time is in no slide's.
+    /// A record written before pauses existed, or of a run never paused, has none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pauses: Vec<Paused>,
+}
+
+/// A pause of the talk clock.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paused {
+    /// When it began (Unix seconds).
+    pub started: u64,
+    /// How long it lasted, in milliseconds (at a checkpoint, a pause still on: so far).
+    pub millis: u64,
+    /// The 1-based number of the slide on screen when it began.
+    pub slide: usize,
 }
 
 /// Where a run stopped: the slide as it was then, so it can be found again after the deck was
@@ -99,7 +114,22 @@ impl Record {
                 })
                 .collect(),
             stopped_at: None,
+            pauses: Vec::new(),
         }
+    }
+
+    /// The time on the slides in all, in milliseconds, every slide counted.
+    pub fn total_millis(&self) -> u64 {
+        self.slides
+            .iter()
+            .fold(0, |sum, t| sum.saturating_add(t.millis))
+    }
+
+    /// The time the talk clock was paused, in milliseconds.
+    pub fn paused_millis(&self) -> u64 {
+        self.pauses
+            .iter()
+            .fold(0, |sum, p| sum.saturating_add(p.millis))
     }
 
     /// Time this record spent on slide `index` of `deck`, when it was long enough to count as
@@ -244,10 +274,21 @@ pub fn class_dir(state: &Path, key: &str) -> PathBuf {
     state.join("classes").join(key)
 }
 
+/// The name a run's record is saved under, without `.json`: when it started and the process.
+pub fn stem(started: u64) -> String {
+    format!("{started}-{}", std::process::id())
+}
+
 /// Writes `record` as `dir/<started>-<pid>.json`, atomically; returns the path.
 pub fn save(dir: &Path, record: &Record) -> io::Result<PathBuf> {
+    save_as(dir, &stem(record.started), record)
+}
+
+/// Writes `record` as `dir/<stem>.json`, atomically; returns the path. A run keeps its first
+/// name even when its clock is reset and `started` changes.
+pub fn save_as(dir: &Path, stem: &str, record: &Record) -> io::Result<PathBuf> {
     fs::create_dir_all(dir)?;
-    let name = format!("{}-{}.json", record.started, std::process::id());
+    let name = format!("{stem}.json");
     let path = dir.join(&name);
     let tmp = dir.join(format!(".{name}.tmp"));
     let json = serde_json::to_vec_pretty(record).map_err(io::Error::other)?;
@@ -423,8 +464,10 @@ mod tests {
         let r: Record = serde_json::from_slice(old).unwrap();
         assert_eq!(r.stopped_at, None);
         assert_eq!(r.slides[0].millis, 4000);
+        assert_eq!(r.pauses, [], "nor any pauses");
         let json = serde_json::to_string(&r).unwrap();
         assert!(!json.contains("stopped_at"), "{json}");
+        assert!(!json.contains("pauses"), "{json}");
         // And a record with one keeps it through save and load.
         let dir = tempfile::tempdir().unwrap();
         let record = stopped(&then(), 7, 3);

@@ -15,10 +15,10 @@ use super::terminal::{self, Screen};
 use crate::app::keymap::handle_key;
 use crate::app::{Action, App, Purpose};
 use crate::cli::PresentArgs;
-use crate::deck::{DateQuery, Loaded, Seconds};
+use crate::deck::{DateQuery, Loaded, Seconds, TimeOfDay};
 use crate::layout::timeline::Memo;
 use crate::link::{Hub, Started};
-use crate::timing::recorder::{Progress, Recorder};
+use crate::timing::recorder::{Kind, Progress, Recorder};
 use crate::timing::{budget, record};
 use crate::ui::theme::Theme;
 use crate::ui::{PresenterView, timeline_hit, timeline_rows};
@@ -49,6 +49,7 @@ pub fn present(
         Session::Class { log_dir, .. } => (deck_target, log_dir.clone()),
     };
     app.target = target;
+    app.class = args.class_end(app.deck.class);
     app.budgets = budget::budgets(&app.deck, target);
     app.last_times = record::last_times(&app.deck, records);
     if !loaded.warnings.is_empty() {
@@ -85,8 +86,8 @@ pub fn present(
             Session::Class { .. } => None,
         },
         match app.purpose {
-            Purpose::Present => "class log",
-            Purpose::Rehearse => "rehearsal",
+            Purpose::Present => Kind::Class,
+            Purpose::Rehearse => Kind::Rehearsal,
         },
     );
     app.save_problem = recorder.problem();
@@ -131,14 +132,33 @@ fn save(recorder: &mut Recorder, app: &App, end: bool) {
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
     let spent = app.spent_now();
+    let pauses = paused(app, now_unix);
     let at = Progress {
         deck: &app.deck,
         current: app.current,
-        started: app.started_at.is_some(),
+        // The talk clock leaves pauses out; the wall clock does not.
+        started: app.elapsed().map(|e| e + app.paused_total()),
         spent: &spent,
         budgets: &app.budgets,
+        pauses: &pauses,
+        paused: app.is_paused(),
+        epoch: app.resets,
     };
     recorder.save(&at, end, now_unix);
+}
+
+/// The app's pauses as a record keeps them: each one's start on the wall clock, read back from
+/// `now_unix` (the wall clock as the app's clock reads `app.now`).
+fn paused(app: &App, now_unix: u64) -> Vec<record::Paused> {
+    app.pauses
+        .iter()
+        .map(|p| record::Paused {
+            started: now_unix.saturating_sub(app.now.saturating_sub(p.from).as_secs()),
+            millis: u64::try_from(p.to.unwrap_or(app.now).saturating_sub(p.from).as_millis())
+                .unwrap_or(u64::MAX),
+            slide: p.slide + 1,
+        })
+        .collect()
 }
 
 /// Tells the user, after the screen is restored, what was saved. A class is logged quietly
@@ -156,12 +176,13 @@ fn report(recorder: &Recorder, app: &App) {
         let slides = spent.iter().filter(|d| !d.is_zero()).count();
         let total: Duration = spent.iter().sum();
         say(&format!(
-            "rehearsal saved: {slides} slides, {} in all; `tribune report` compares it with the budget ({})",
+            "rehearsal saved: {slides} slide{}, {} in all; `tribune report` compares it with the budget ({})",
+            if slides == 1 { "" } else { "s" },
             budget::clock(total),
             path.display()
         ));
-    } else if app.started_at.is_none() {
-        say("nothing rehearsed (the clock starts at the first advance), nothing saved");
+    } else if recorder.problem().is_none() {
+        say("nothing rehearsed (no slide was on screen for a second), nothing saved");
     }
 }
 
@@ -272,10 +293,13 @@ impl Presenter<'_> {
             let now = self.start.elapsed();
             if shown_second != Some(now.as_secs()) {
                 shown_second = Some(now.as_secs());
-                let clock = self.app.clock.clone();
+                let minute = self.app.clock.map(TimeOfDay::hh_mm);
                 apply(self.app, tick(now));
-                // Before the first move only the wall clock's minute moves on screen.
-                self.dirty |= self.app.started_at.is_some() || self.app.clock != clock;
+                // Before the first move only the wall clock's minute (and a countdown to the
+                // end of class) moves on screen.
+                self.dirty |= self.app.started_at.is_some()
+                    || self.app.deadline.is_some()
+                    || self.app.clock.map(TimeOfDay::hh_mm) != minute;
             }
             // The writer says how saving went; the status bar follows.
             let problem = self.recorder.problem();
@@ -428,9 +452,11 @@ fn say(line: &str) {
     let _ = writeln!(io::stderr(), "tribune: {line}");
 }
 
-/// Local wall-clock time as `HH:MM`, or nothing when the time zone cannot be read.
-fn wall_clock() -> String {
-    jiff::ZonedDateTime::now().strftime("%H:%M").to_string()
+/// The local time of day (in UTC when the time zone cannot be read).
+fn wall_clock() -> TimeOfDay {
+    let now = jiff::ZonedDateTime::now();
+    let part = |n: i8| u32::try_from(n).unwrap_or(0);
+    TimeOfDay::hms(part(now.hour()), part(now.minute()), part(now.second()))
 }
 
 fn tick(now: Duration) -> Action {

@@ -3,6 +3,8 @@
 //! markers), and what comes next (one line, or in the presenter view a column or rows of its
 //! own). The class never sees any of it.
 
+use std::time::Duration;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -15,57 +17,76 @@ use crate::layout::notes::{LABEL_W, Next, NotesPane};
 use crate::layout::roman;
 use crate::text::{truncate, width};
 
-/// The notes pane's timing line: in a rehearsal, the pacing; otherwise the slide's budget and
-/// how long it took in the last rehearsal, when known.
-fn timing_line(app: &App, theme: &Theme) -> Option<Line<'static>> {
-    use crate::timing::budget::{Pace, clock};
-    let pace_style = |p: Pace| match p {
-        Pace::Ahead(_) => theme.accent(),
-        Pace::OnTime => theme.excerpt(),
-        Pace::Behind(_) => theme.warning(),
-    };
-    let label = |t: &str| Span::styled(format!("{t:<10}"), theme.dim());
-    let sep = || Span::styled("  ·  ", theme.faint());
+/// Pieces of a line, most important first, each in its forms, fullest first.
+type Pieces = Vec<Vec<Span<'static>>>;
+
+/// Between two pieces of the timing line.
+const SEP: &str = "  ·  ";
+
+/// As much of `tiers` as fits in `room` cells. Tier by tier: the most pieces of the tier that
+/// fit in their shortest forms (from its most important on), then each of those, most
+/// important first, as full as the room left allows; a later tier only gets what room an
+/// earlier one, whole, left.
+fn fit(tiers: Vec<Pieces>, room: usize, theme: &Theme) -> Vec<Span<'static>> {
+    let w = |s: &Span| width(&s.content);
+    let shortest = |forms: &Vec<Span<'static>>| forms.iter().map(w).min().unwrap_or(0);
+    let mut out: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for pieces in tiers {
+        let count = pieces.len();
+        let mut kept = 0;
+        let mut need = used;
+        for forms in &pieces {
+            let more = shortest(forms) + if need > 0 { width(SEP) } else { 0 };
+            if need + more > room {
+                break;
+            }
+            need += more;
+            kept += 1;
+        }
+        for forms in pieces.into_iter().take(kept) {
+            let short = shortest(&forms);
+            let form = forms
+                .into_iter()
+                .find(|f| need - short + w(f) <= room)
+                .unwrap_or_default();
+            need = need - short + w(&form);
+            if !out.is_empty() {
+                out.push(Span::styled(SEP, theme.faint()));
+            }
+            out.push(form);
+        }
+        used = need;
+        if kept < count {
+            break;
+        }
+    }
+    out
+}
+
+/// The label that leads the timing line, in the notes' label column.
+fn label(theme: &Theme, text: &str) -> Span<'static> {
+    Span::styled(format!("{text:<10}"), theme.dim())
+}
+
+/// The notes pane's timing line, `room` cells wide at most: in a rehearsal, the pacing; in
+/// class, where the talk is heading (when every slide has a budget); otherwise the slide's
+/// budget. With how long the slide took in the last rehearsal, when known.
+fn timing_line(app: &App, theme: &Theme, room: usize) -> Option<Line<'static>> {
+    use crate::timing::budget::clock;
+    let sep = || Span::styled(SEP, theme.faint());
     let last = app.last_times.get(app.current).copied().flatten();
     if app.purpose == Purpose::Rehearse {
-        let s = app.standing();
-        let mut spans = vec![label("PACE")];
-        let slide = match s.slide_budget {
-            Some(b) => format!("slide {} of {}", clock(s.on_slide), clock(b)),
-            None => format!("slide {}", clock(s.on_slide)),
-        };
-        spans.push(Span::styled(
-            slide,
-            s.slide_pace.map_or(theme.text(), pace_style),
-        ));
-        spans.push(sep());
-        let part = roman(app.deck.part_of(app.current) + 1);
-        spans.push(Span::styled(
-            format!("part {part} {}", clock(s.in_part)),
-            theme.text(),
-        ));
-        spans.push(sep());
-        match s.talk_pace {
-            Some(p) => spans.push(Span::styled(
-                format!("talk {}", p.describe()),
-                pace_style(p),
-            )),
-            None => spans.push(Span::styled(
-                "no budget: --target 50m sets one",
-                theme.dim(),
-            )),
-        }
-        if let Some(l) = last {
-            spans.push(sep());
-            spans.push(Span::styled(format!("last time {}", clock(l)), theme.dim()));
-        }
-        return Some(Line::from(spans));
+        return Some(pace_line(app, theme, last));
+    }
+    if let Some(line) = forecast_line(app, theme, room, last) {
+        return Some(line);
     }
     let budget = app.budgets.get(app.current).copied().flatten();
     if budget.is_none() && last.is_none() {
         return None;
     }
-    let mut spans = vec![label("TIME")];
+    let mut spans = vec![label(theme, "TIME")];
     if let Some(b) = budget {
         spans.push(Span::styled(format!("budget {}", clock(b)), theme.text()));
     }
@@ -78,6 +99,118 @@ fn timing_line(app: &App, theme: &Theme) -> Option<Line<'static>> {
             theme.text(),
         ));
     }
+    Some(Line::from(spans))
+}
+
+/// A rehearsal's pacing: this slide against its budget, the time in this part, the whole talk
+/// ahead or behind, and last time.
+fn pace_line(app: &App, theme: &Theme, last: Option<Duration>) -> Line<'static> {
+    use crate::timing::budget::{Pace, clock};
+    let pace_style = |p: Pace| match p {
+        Pace::Ahead(_) => theme.accent(),
+        Pace::OnTime => theme.excerpt(),
+        Pace::Behind(_) => theme.warning(),
+    };
+    let sep = || Span::styled(SEP, theme.faint());
+    let s = app.standing();
+    let mut spans = vec![label(theme, "PACE")];
+    let slide = match s.slide_budget {
+        Some(b) => format!("slide {} of {}", clock(s.on_slide), clock(b)),
+        None => format!("slide {}", clock(s.on_slide)),
+    };
+    spans.push(Span::styled(
+        slide,
+        s.slide_pace.map_or(theme.text(), pace_style),
+    ));
+    spans.push(sep());
+    let part = roman(app.deck.part_of(app.current) + 1);
+    spans.push(Span::styled(
+        format!("part {part} {}", clock(s.in_part)),
+        theme.text(),
+    ));
+    spans.push(sep());
+    match s.talk_pace {
+        Some(p) => spans.push(Span::styled(
+            format!("talk {}", p.describe()),
+            pace_style(p),
+        )),
+        None => spans.push(Span::styled(
+            "no budget: --target 50m sets one",
+            theme.dim(),
+        )),
+    }
+    if let Some(l) = last {
+        spans.push(sep());
+        spans.push(Span::styled(format!("last time {}", clock(l)), theme.dim()));
+    }
+    Line::from(spans)
+}
+
+/// In class, when every slide has a budget: when the talk ends at this pace and how that
+/// stands against the bell (or the plan), which part is eating the time, then in what room is
+/// left this slide's time against its budget and last time.
+fn forecast_line(
+    app: &App,
+    theme: &Theme,
+    room: usize,
+    last: Option<Duration>,
+) -> Option<Line<'static>> {
+    use crate::timing::budget::clock;
+    use crate::timing::class_clock::{Drift, ends, minutes};
+    let (f, now) = (app.forecast()?, app.clock?);
+    let ends = ends(now, f.rest).hh_mm();
+    let style = match f.drift {
+        Drift::Over(_) => theme.warning(),
+        Drift::OnTime => theme.excerpt(),
+        Drift::Early(_) => theme.accent(),
+    };
+    let brief = match f.drift {
+        Drift::Over(d) => format!("+{} min", minutes(d)),
+        Drift::OnTime => "on time".to_owned(),
+        Drift::Early(d) => format!("−{} min", minutes(d)),
+    };
+    let mut first: Pieces = vec![vec![
+        Span::styled(format!("ends {ends} · {}", f.drift.describe()), style),
+        Span::styled(format!("ends {ends} {brief}"), style),
+    ]];
+    if let Some((part, over)) = f.worst_part {
+        let part = format!("Part {}", roman(part + 1));
+        let over = minutes(over);
+        first.push(vec![
+            Span::styled(
+                format!("{part} is {over} min over its share"),
+                theme.warning(),
+            ),
+            Span::styled(format!("{part} +{over} min"), theme.warning()),
+        ]);
+    }
+    let mut then: Pieces = Vec::new();
+    if let Some(b) = app.budgets.get(app.current).copied().flatten() {
+        let on_slide = app
+            .spent_now()
+            .get(app.current)
+            .copied()
+            .unwrap_or_default();
+        let style = if on_slide > b {
+            theme.warning()
+        } else {
+            theme.text()
+        };
+        let times = format!("{} of {}", clock(on_slide), clock(b));
+        then.push(vec![
+            Span::styled(format!("slide {times}"), style),
+            Span::styled(times, style),
+        ]);
+    }
+    if let Some(l) = last {
+        then.push(vec![Span::styled(
+            format!("last time {}", clock(l)),
+            theme.dim(),
+        )]);
+    }
+    let mut spans = vec![label(theme, "PACE")];
+    let room = room.saturating_sub(usize::from(LABEL_W));
+    spans.extend(fit(vec![first, then], room, theme));
     Some(Line::from(spans))
 }
 
@@ -122,7 +255,8 @@ pub fn render_notes(app: &App, theme: &Theme, pane: &NotesPane, buf: &mut Buffer
 /// The header row: the timing on the left; on the right, quietly, how many sources and
 /// corrections the slide has and the key that shows them.
 fn render_header(app: &App, theme: &Theme, row: Rect, buf: &mut Buffer) {
-    let timing = timing_line(app, theme);
+    let room = usize::from(row.width.saturating_sub(2));
+    let timing = timing_line(app, theme, room);
     let carried = app.deck.slide(app.current).map_or(String::new(), |s| {
         let count = |n: usize, what: &str| match n {
             0 => None,
@@ -144,7 +278,6 @@ fn render_header(app: &App, theme: &Theme, row: Rect, buf: &mut Buffer) {
     });
     let right_w = u16::try_from(width(&carried)).unwrap_or(0);
     let timing_w = timing.as_ref().map_or(0, Line::width);
-    let room = usize::from(row.width.saturating_sub(2));
     if let Some(line) = &timing {
         buf.set_line(row.x + 2, row.y, line, row.width.saturating_sub(2));
     }

@@ -34,6 +34,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("b or .", "blank the screen (the audience's if connected)"),
     ("f", "freeze the audience's screen / follow again"),
     ("r", "resume where the last class stopped"),
+    ("p / R", "pause the talk clock / reset it (asks y/n)"),
     ("click", "a timeline marker jumps there"),
     ("Esc", "close, clear (never quits)"),
     ("? / q, Ctrl-C", "this help / quit"),
@@ -79,13 +80,16 @@ pub fn render_help(theme: &Theme, area: Rect, buf: &mut Buffer) {
         ]);
         buf.set_line(inner.x, y, &line, inner.width);
     }
-    let y = inner.bottom().saturating_sub(1);
-    buf.set_string(
-        inner.x + 1,
-        y,
-        truncate("Esc or ? closes", usize::from(inner.width)),
-        theme.dim().bg(bg),
-    );
+    // The closing hint under the keys, a row apart when there is room; never over a key.
+    if usize::from(inner.height) > KEYS.len() {
+        let y = inner.bottom().saturating_sub(1);
+        buf.set_string(
+            inner.x + 1,
+            y,
+            truncate("Esc or ? closes", usize::from(inner.width)),
+            theme.dim().bg(bg),
+        );
+    }
 }
 
 /// The widest the overview's date column gets: "31 Dec 1955 – 9 Feb 1956" fits.

@@ -86,15 +86,25 @@ impl Widget for PresenterView<'_> {
             render_reload_error(why, theme, paint::rect(p.slide), buf);
         }
         match &app.mode {
-            Mode::Help => overlay::render_help(theme, area, buf),
+            // Above the status bar, which stays in view.
+            Mode::Help => overlay::render_help(theme, above_status(area), buf),
             Mode::Details { scroll } => overlay::render_details(app, theme, *scroll, area, buf),
             Mode::Overview { .. } => overlay::render_overview(app, theme, area, buf),
             // Over the slide, so the timeline's preview stays in view beside it.
             Mode::DatePrompt { .. } => {
                 overlay::render_prompt(app, theme, paint::rect(p.slide), buf);
             }
-            Mode::Normal | Mode::Blank => {}
+            // The question is on the status bar.
+            Mode::Normal | Mode::Blank | Mode::ConfirmReset => {}
         }
+    }
+}
+
+/// The screen above its last row, the status bar.
+fn above_status(area: Rect) -> Rect {
+    Rect {
+        height: area.height.saturating_sub(1),
+        ..area
     }
 }
 

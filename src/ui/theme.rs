@@ -10,6 +10,7 @@ use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 
 use crate::deck::{Diagnostic, LoadError, Severity};
+use crate::timing::class_clock::Urgency;
 
 /// The themes in the binary, in the order the theme key cycles through them.
 pub const BUNDLED: [(&str, &str); 3] = [
@@ -41,6 +42,13 @@ struct Palette {
     warning: String,
     #[serde(default)]
     rules: Option<String>,
+    /// The countdown's last five minutes; the warning colour when a theme file has none.
+    #[serde(default)]
+    soon: Option<String>,
+    /// The countdown's last minute and past the end; the warning colour when a theme file has
+    /// none.
+    #[serde(default)]
+    alarm: Option<String>,
 }
 
 /// How heavy the rules between panes are.
@@ -90,6 +98,10 @@ pub struct Theme {
     pub overlay_bg: Color,
     /// Messages that need attention.
     pub warning: Color,
+    /// The countdown to the end of class from five minutes: amber.
+    pub soon: Color,
+    /// The countdown's last minute, and past the end: red.
+    pub alarm: Color,
 }
 
 impl Theme {
@@ -144,7 +156,8 @@ impl Theme {
             if matches!(e.code, ron::Error::NoSuchStructField { .. }) {
                 d = d.with_hint(
                     "a theme has background, text, dim, faint, title, accent, milestone, quote, \
-                     excerpt, rule, status_bg, status_fg, overlay_bg, warning and rules",
+                     excerpt, rule, status_bg, status_fg, overlay_bg, warning, rules, soon and \
+                     alarm",
                 );
             }
             LoadError {
@@ -207,6 +220,8 @@ impl Theme {
             status_fg: c("status_fg", &p.status_fg)?,
             overlay_bg: c("overlay_bg", &p.overlay_bg)?,
             warning: c("warning", &p.warning)?,
+            soon: c("soon", p.soon.as_deref().unwrap_or(&p.warning))?,
+            alarm: c("alarm", p.alarm.as_deref().unwrap_or(&p.warning))?,
         })
     }
 
@@ -229,6 +244,8 @@ impl Theme {
             status_fg: Color::Reset,
             overlay_bg: Color::Reset,
             warning: Color::Reset,
+            soon: Color::Reset,
+            alarm: Color::Reset,
             ..self
         }
     }
@@ -318,6 +335,41 @@ impl Theme {
         } else {
             // Inside the reversed status bar: plain, bold and underlined stands out.
             Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        }
+    }
+
+    /// The talk clock paused: inverse accent, to be noticed and not mistaken for a warning.
+    pub fn paused(&self) -> Style {
+        if self.colour {
+            Style::new()
+                .fg(self.status_bg)
+                .bg(self.accent)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            self.badge()
+        }
+    }
+
+    /// The countdown to the end of class: plain while there is time; from five minutes on,
+    /// amber, and from the last minute (and past the end), red; each inverse, to be seen from
+    /// the corner of an eye. Without colour the weight changes instead: bold, then bold and
+    /// underlined out of the reversed bar.
+    pub fn countdown(&self, urgency: Urgency) -> Style {
+        let inverse = |colour: Color| {
+            Style::new()
+                .fg(self.status_bg)
+                .bg(colour)
+                .add_modifier(Modifier::BOLD)
+        };
+        match (urgency, self.colour) {
+            (Urgency::Calm, _) => self.status(),
+            (Urgency::Soon, true) => inverse(self.soon),
+            (Urgency::Soon, false) => self.status().add_modifier(Modifier::BOLD),
+            (Urgency::LastMinute | Urgency::Over, true) => inverse(self.alarm),
+            // Drawn over the bar's reverse video, which must come off.
+            (Urgency::LastMinute | Urgency::Over, false) => Style::new()
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+                .remove_modifier(Modifier::REVERSED),
         }
     }
 
@@ -413,6 +465,9 @@ mod tests {
             t.overlay(),
             t.warning(),
             t.badge(),
+            t.paused(),
+            t.countdown(Urgency::Soon),
+            t.countdown(Urgency::Over),
         ] {
             assert!(
                 style.fg.is_none_or(|c| c == Color::Reset)
@@ -421,6 +476,13 @@ mod tests {
             );
         }
         assert_ne!(t.status(), t.badge(), "the badge still stands out");
+        let weights: Vec<Style> = [Urgency::Calm, Urgency::Soon, Urgency::LastMinute]
+            .map(|u| t.countdown(u))
+            .to_vec();
+        assert!(
+            weights[0] != weights[1] && weights[1] != weights[2] && weights[0] != weights[2],
+            "the countdown changes weight at five minutes and at one: {weights:?}"
+        );
         assert!(t.title().add_modifier.contains(Modifier::BOLD));
     }
 }

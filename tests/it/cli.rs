@@ -529,6 +529,90 @@ fn tribune_with_state(home: &Path) -> Command {
     cmd
 }
 
+/// The rehearsal fixture deck, copied under `home`, with its six records where the binary looks
+/// for them (`$XDG_STATE_HOME/tribune/rehearsals/<deck key>/`): the deck's path and the folder.
+fn rehearsed_fixture(home: &Path) -> (PathBuf, PathBuf) {
+    let root = root().join(REHEARSAL);
+    let deck = home.join("talks").join("fixture.ron");
+    fs::create_dir_all(deck.parent().expect("a parent")).expect("a folder for the deck");
+    fs::copy(root.join("deck.ron"), &deck).expect("the deck copied");
+    let key = tribune::timing::record::deck_key(Some(&deck));
+    assert!(key.starts_with("fixture-"), "{key}");
+    let records = tribune::timing::record::rehearsal_dir(&home.join("state").join("tribune"), &key);
+    fs::create_dir_all(&records).expect("the records' folder");
+    let mut copied = 0;
+    for entry in fs::read_dir(root.join("records")).expect("the fixture records") {
+        let from = entry.expect("an entry").path();
+        let name = from.file_name().expect("a file name");
+        fs::copy(&from, records.join(name)).expect("a record copied");
+        copied += 1;
+    }
+    assert_eq!(copied, 6);
+    (deck, records)
+}
+
+/// `tribune report --runs` and `--compare` print what the library renders; a rehearsal that is
+/// not there is named, and a malformed request is a usage error.
+#[test]
+fn report_lists_the_runs_and_compares_two() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let (deck, records) = rehearsed_fixture(home.path());
+    let deck_arg = deck.to_str().expect("UTF-8 temp path");
+    let loaded = tribune::deck::load_path(&deck).unwrap();
+    let (loaded_records, problems) = tribune::timing::record::load_all(&records);
+    assert!(problems.is_empty(), "{problems:?}");
+    let json = |extra: &[&str]| -> Value {
+        let (code, stdout, stderr) = run(tribune_with_state(home.path())
+            .args(["report", deck_arg, "--json"])
+            .args(extra));
+        assert_eq!(code, 0, "{}", String::from_utf8_lossy(&stderr));
+        serde_json::from_str(&stdout).expect("report --json is JSON")
+    };
+    // Each run in turn, and the last two side by side: in UTC, the text the library renders
+    // (snapshotted in tests/snapshots/it__report__runs__*.snap).
+    let in_utc = |extra: &[&str]| {
+        run(tribune_with_state(home.path())
+            .env("TZ", "UTC")
+            .args(["report", deck_arg])
+            .args(extra))
+    };
+    let (code, stdout, stderr) = in_utc(&["--runs"]);
+    assert_eq!(code, 0, "{}", String::from_utf8_lossy(&stderr));
+    let utc = jiff::tz::TimeZone::UTC;
+    let runs = tribune::timing::runs::list(&loaded.deck, &loaded_records, &utc);
+    assert_eq!(stdout, tribune::timing::runs::render_runs(&runs, 100));
+    let (code, stdout, stderr) = in_utc(&["--compare", "last", "previous"]);
+    assert_eq!(code, 0, "{}", String::from_utf8_lossy(&stderr));
+    let compared = tribune::timing::runs::compare(&loaded.deck, &loaded_records, (5, 4), &utc);
+    assert_eq!(
+        stdout,
+        tribune::timing::runs::render_comparison(&compared, 100)
+    );
+    let runs = json(&["--runs"]);
+    assert_eq!(runs["runs"].as_array().map(Vec::len), Some(6));
+    let compared = json(&["--compare", "1", "last"]);
+    assert_eq!(
+        (&compared["a"]["number"], &compared["b"]["number"]),
+        (&1.into(), &6.into())
+    );
+    // A run that is not there is named; a malformed request is a usage error.
+    let (code, _, stderr) = in_utc(&["--compare", "7", "last"]);
+    let stderr = String::from_utf8_lossy(&stderr);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("there are 6 rehearsals, not 7") && stderr.contains("--runs"),
+        "{stderr}"
+    );
+    for bad in [
+        &["--compare", "2"][..],
+        &["--compare", "first", "2"],
+        &["--runs", "--compare", "1", "2"],
+    ] {
+        let (code, _, stderr) = in_utc(bad);
+        assert_eq!(code, 2, "{bad:?}: {}", String::from_utf8_lossy(&stderr));
+    }
+}
+
 /// `tribune report` reads the records where `rehearse` writes them, for the deck named, and
 /// says so plainly when there are none.
 #[test]
@@ -544,24 +628,7 @@ fn report_reads_the_records_of_the_deck_it_is_given() {
         "{stderr}"
     );
 
-    // The fixture deck, copied elsewhere, with its records where the binary looks for them:
-    // `$XDG_STATE_HOME/tribune/rehearsals/<deck key>/`.
-    let root = root().join(REHEARSAL);
-    let deck = home.path().join("talks").join("fixture.ron");
-    fs::create_dir_all(deck.parent().expect("a parent")).unwrap();
-    fs::copy(root.join("deck.ron"), &deck).unwrap();
-    let key = tribune::timing::record::deck_key(Some(&deck));
-    assert!(key.starts_with("fixture-"), "{key}");
-    let records =
-        tribune::timing::record::rehearsal_dir(&home.path().join("state").join("tribune"), &key);
-    fs::create_dir_all(&records).unwrap();
-    let mut copied = 0;
-    for entry in fs::read_dir(root.join("records")).unwrap() {
-        let from = entry.unwrap().path();
-        fs::copy(&from, records.join(from.file_name().unwrap())).unwrap();
-        copied += 1;
-    }
-    assert_eq!(copied, 6);
+    let (deck, records) = rehearsed_fixture(home.path());
     let deck_arg = deck.to_str().expect("UTF-8 temp path");
 
     // The bundled lecture still has none: records are kept per deck.

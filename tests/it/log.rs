@@ -15,7 +15,10 @@
 //!     not closed
 //! ```
 //!
-//! C1 knew slide 2 as "Context" (same id). Worked by hand (a slide counts from one second on):
+//! C1 knew slide 2 as "Context" (same id); its talk clock was paused once, for 3:20 on slide 2
+//! (the pause is in no slide's time: the 49:30 of wall clock hold 45:58 on screen and 3:20
+//! paused); C3 was paused twice on slide 7, for 125.5 s and then 60.25 s, the second still on
+//! at its last checkpoint. Worked by hand (a slide counts from one second on):
 //!
 //! - C1: 95 + 1210.5 + 840.25 + 612 + 0.4 = 2758.15 s → 45:58; slides 1–4 (aftermath's 0.4 s
 //!   was a click past it); dates 1953, 1953-01, 1953-03-01, 1953-06: the year 1953 holds them
@@ -29,6 +32,8 @@
 //!   dates 25 Feb 1956 and the year 1956 → "1956"; stopped at legacy, 7 then, 6 now.
 //! - In all 2758.15 + 2820.999 + 726.3 = 6305.449 s → 1:45:05 (the rows' whole seconds add to
 //!   6304). `--resume` starts where the newest class stopped: slide 6, Legacy.
+//! - Paused: C1 200 s → 3:20; C2 never; C3 125.5 + 60.25 = 185.75 s → 3:05 in 2 pauses; in all
+//!   385.75 s → 6:25.
 
 use jiff::tz::TimeZone;
 use tribune::timing::class_log::{ClassLog, build, render};
@@ -171,7 +176,8 @@ fn rendered_text() {
     };
     assert_eq!(
         line("Classes"),
-        "Classes given from \"Rehearsal fixture\": 3, oldest first; 1:45:05 on screen in all"
+        "Classes given from \"Rehearsal fixture\": 3, oldest first; 1:45:05 on screen in all, \
+         6:25 paused"
     );
     assert_eq!(
         cells(line("   1 ")),
@@ -211,6 +217,11 @@ fn rendered_text() {
     );
     assert!(line("   … class 3 not closed").ends_with("shown as of its last slide change"));
     assert_eq!(
+        line("   ⏸"),
+        "   ⏸ paused for questions (in no slide's time on screen): class 1 3:20, class 3 3:05 in \
+         2 pauses"
+    );
+    assert_eq!(
         text.lines().last(),
         Some(
             "next: `tribune --resume tests/fixtures/rehearsal/deck.ron` starts at slide 6 (Legacy)"
@@ -237,6 +248,16 @@ fn narrow_text_cuts_the_last_column() {
     // last); the last keeps 12 at least, so the row runs over to 92 rather than lose it.
     assert_eq!(tribune::text::width(row), 92, "{row}");
     assert!(row.ends_with("was 6 · The…"), "{row}");
+    // The note on pauses wraps, its second line under the first's text.
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines.iter().position(|l| l.starts_with("   ⏸")).unwrap();
+    assert_eq!(
+        lines[at..at + 2],
+        [
+            "   ⏸ paused for questions (in no slide's time on screen): class 1 3:20, class",
+            "     3 3:05 in 2 pauses",
+        ]
+    );
 }
 
 #[test]
@@ -245,6 +266,11 @@ fn json() {
     let value = serde_json::to_value(&log).unwrap();
     assert_eq!(value["deck"], "Rehearsal fixture");
     assert_eq!(value["on_screen_secs"], 6305);
+    assert_eq!(value["paused_secs"], 385);
+    assert_eq!(value["classes"][0]["pauses"], 1);
+    assert_eq!(value["classes"][0]["paused_secs"], 200);
+    assert_eq!(value["classes"][1]["pauses"], 0);
+    assert_eq!(value["classes"][2]["paused_secs"], 185);
     assert_eq!(value["classes"].as_array().map(Vec::len), Some(3));
     assert_eq!(
         value["classes"][0]["slides"],

@@ -336,3 +336,181 @@ fn the_notes_pane_and_the_report_agree_on_the_last_time() {
     let reported: Vec<Option<u64>> = report.slides.iter().map(|r| r.last_secs).collect();
     assert_eq!(presenter, reported);
 }
+
+// `--runs` and `--compare`, on the same six records (times in UTC; each started at midnight).
+// Worked by hand from the table above, milliseconds added, then cut:
+//
+// - R1: part I 40.2 + 400 + 90 + 150 = 680.2 → 11:20; part II 140 + 110 + 80 = 330 → 5:30;
+//   in all 1010.2 → 16:50, ended 00:16:50; target 10:00; slides 1–7.
+// - R2: I 72.9 + 210.45 + 84 + 170 = 537.35 → 8:57; II 150 + 95 + 0.003 → 4:05; in all
+//   782.353 → 13:02; not closed; slides 1–6 (3 ms on slide 7 is not a visit).
+// - R3: I 460.6 → 7:40; II 348 → 5:48; in all 13:28; slides 1–2, 4–7 (slide 3 skipped).
+// - R4: I 544.5 → 9:04; II 334 → 5:34; in all 14:38; slides 1–7.
+// - R5: I 69.999 + 230 + 0.7 + 200.999 = 501.698 → 8:21; II 331 → 5:31; in all 832.698 →
+//   13:52; slides 1–2, 4–7 (0.7 s on slide 3 was a click past it).
+// - R6: I 576.7 → 9:36; II nothing; in all 9:36; slides 1–4.
+//
+// `--compare last previous` is R6 against R5, R6's time less R5's, the largest first: slide 5
+// −155 s (−2:35), 6 −90 (−1:30), 7 −86 (−1:26), 1 +60.401 (+1:00), 3 +59.3 (+0:59: R5's 0.7 s
+// counts in the difference, though it was no visit), 2 −49.4 (−0:49), 4 +4.701 (+0:04); the
+// parts II −331 (−5:31), I +75.002 (+1:15); in all −255.998 s, −4:15.
+
+mod runs {
+    use jiff::tz::TimeZone;
+    use tribune::timing::runs::{
+        Comparison, Difference, RunId, Runs, compare, list, render_comparison, render_runs,
+    };
+
+    use crate::support::app::in_snapshots;
+    use crate::support::fixtures::{rehearsal_deck as deck, rehearsal_records as records};
+
+    fn runs() -> Runs {
+        list(&deck(), &records(), &TimeZone::UTC)
+    }
+
+    fn last_against_previous() -> Comparison {
+        let records = records();
+        let at = |id: RunId| id.index(records.len()).expect("six rehearsals");
+        compare(
+            &deck(),
+            &records,
+            (at(RunId::Last), at(RunId::Previous)),
+            &TimeZone::UTC,
+        )
+    }
+
+    #[test]
+    fn every_run_with_its_parts_and_slides() {
+        let runs = runs();
+        let rows: Vec<_> = runs
+            .runs
+            .iter()
+            .map(|r| {
+                (
+                    r.number,
+                    r.target_secs,
+                    r.total_secs,
+                    r.parts_secs.clone(),
+                    r.slide_ranges.as_str(),
+                    r.ended.is_some(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (1, Some(600), 1010, vec![680, 330], "1–7", true),
+                (2, Some(720), 782, vec![537, 245], "1–6", false),
+                (3, Some(720), 808, vec![460, 348], "1–2, 4–7", true),
+                (4, Some(720), 878, vec![544, 334], "1–7", true),
+                (5, Some(720), 832, vec![501, 331], "1–2, 4–7", true),
+                (6, Some(720), 576, vec![576, 0], "1–4", true),
+            ]
+        );
+        assert_eq!(runs.runs[0].started, "2026-01-01T00:00:00+00:00");
+        assert_eq!(
+            runs.parts.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
+            ["struggle", "thaw"]
+        );
+        let text = render_runs(&runs, 100);
+        let row = |n: &str| -> Vec<&str> {
+            text.lines()
+                .find(|l| l.trim_start().starts_with(n))
+                .unwrap_or_else(|| panic!("no run {n} in:\n{text}"))
+                .split("  ")
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .collect()
+        };
+        assert_eq!(
+            row("1 "),
+            [
+                "1",
+                "Thu 1 Jan 2026",
+                "00:00–00:16",
+                "10:00",
+                "16:50",
+                "11:20",
+                "5:30",
+                "1–7"
+            ]
+        );
+        assert_eq!(
+            row("2 "),
+            [
+                "2",
+                "Fri 2 Jan 2026",
+                "00:00–…",
+                "12:00",
+                "13:02",
+                "8:57",
+                "4:05",
+                "1–6"
+            ]
+        );
+        assert!(text.contains("rehearsal 2 not closed"), "{text}");
+        assert!(
+            text.contains("parts: I The struggle for power · II The thaw"),
+            "{text}"
+        );
+        in_snapshots(|| insta::assert_snapshot!("runs_text", text));
+        let json = serde_json::to_string_pretty(&runs).unwrap();
+        in_snapshots(|| insta::assert_snapshot!("runs_json", json));
+    }
+
+    #[test]
+    fn the_last_against_the_previous_largest_differences_first() {
+        let c = last_against_previous();
+        assert_eq!((c.a.number, c.b.number), (6, 5));
+        let figures = |d: &Difference| (d.number, d.a_secs, d.b_secs, d.change_secs);
+        assert_eq!(
+            c.slides.iter().map(figures).collect::<Vec<_>>(),
+            [
+                (Some(5), 0, 155, -155),
+                (Some(6), 0, 90, -90),
+                (Some(7), 0, 86, -86),
+                (Some(1), 130, 69, 60),
+                (Some(3), 60, 0, 59),
+                (Some(2), 180, 230, -49),
+                (Some(4), 205, 200, 4),
+            ]
+        );
+        let parts: Vec<_> = c
+            .parts
+            .iter()
+            .map(|d| (d.part.as_str(), d.a_secs, d.b_secs, d.change_secs))
+            .collect();
+        assert_eq!(parts, [("thaw", 0, 331, -331), ("struggle", 576, 501, 75)]);
+        assert_eq!(
+            (c.total.a_secs, c.total.b_secs, c.total.change_secs),
+            (576, 832, -255)
+        );
+        let text = render_comparison(&c, 100);
+        let row = |title: &str| -> Vec<&str> {
+            text.lines()
+                .find(|l| l.contains(title))
+                .unwrap_or_else(|| panic!("no {title} in:\n{text}"))
+                .split("  ")
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .collect()
+        };
+        assert_eq!(
+            row("Aftermath"),
+            ["5", "Aftermath", "0:00", "2:35", "−2:35"]
+        );
+        assert_eq!(row("Opening"), ["1", "Opening", "2:10", "1:09", "+1:00"]);
+        assert_eq!(row("in all"), ["in all", "9:36", "13:52", "−4:15"]);
+        in_snapshots(|| insta::assert_snapshot!("compare_text", text));
+        let json = serde_json::to_string_pretty(&c).unwrap();
+        in_snapshots(|| insta::assert_snapshot!("compare_json", json));
+    }
+
+    #[test]
+    fn a_run_compared_with_itself_differs_nowhere() {
+        let c = compare(&deck(), &records(), (3, 3), &TimeZone::UTC);
+        assert!(c.slides.iter().all(|d| d.change_secs == 0));
+        assert_eq!(c.total.change_secs, 0);
+        assert!(render_comparison(&c, 100).contains("in all"));
+    }
+}

@@ -8,8 +8,9 @@ use std::path::Path;
 use super::{SLIDE_2_FIRST, SLIDE_2_REVEALED, SLIDE_5, SLIDE_42, SLIDE_46};
 use crate::support::fixtures::{classes_of_the_lecture, files_in, lecture_socket, read_record};
 use crate::support::pty::{
-    ENTER, ESC, RIGHT, TAB, big_text_rows, counts_audience, dump, is_blank, on_slide, on_step,
-    shows, start_audience, start_in_class, start_presenter, timeout, words,
+    ENTER, ESC, RIGHT, Session, TAB, big_text_rows, class_env, counts_audience, dump, is_blank,
+    on_slide, on_step, shows, start_audience, start_in_class, start_presenter, status_row, timeout,
+    words,
 };
 
 #[test]
@@ -281,6 +282,108 @@ fn the_class_log_and_resume_point_survive_sigterm() {
 
     let mut s = start_presenter(home.path(), &["--resume"]);
     s.wait_for("slide 5 at once", |sc| on_slide(sc, 5));
+    s.send(b"q");
+    s.finish().assert_success().assert_restored();
+}
+
+/// `p` pauses the talk clock for questions: it holds across three slide changes, the slides
+/// shown only while it held get no time, the class log records the pause, and `tribune log`
+/// says so.
+#[test]
+fn a_pause_holds_across_slides_and_the_class_log_keeps_it() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = start_presenter(home.path(), &[]);
+    s.send(RIGHT);
+    s.wait_for("slide 2, the clock started", |sc| on_step(sc, 2, 1, 2));
+    s.send(b"p");
+    s.wait_for("the pause badge", |sc| shows(sc, "⏸ paused"));
+    for n in [3, 4, 5] {
+        s.send(n.to_string().as_bytes());
+        s.send(ENTER);
+        let sc = s.wait_for(&format!("slide {n}"), |sc| on_slide(sc, n));
+        assert!(shows(&sc, "⏸ paused"), "the pause held:\n{}", dump(&sc));
+    }
+    s.send(b"p");
+    s.wait_for("the clock running again", |sc| {
+        !shows(sc, "⏸ paused") && words(sc).contains("the clock runs again")
+    });
+    s.send(b"q");
+    s.finish().assert_success().assert_restored();
+
+    let files = files_in(&classes_of_the_lecture(home.path()));
+    assert_eq!(files.len(), 1, "{files:?}");
+    let record = read_record(&files[0]);
+    assert_eq!(record.pauses.len(), 1, "{:?}", record.pauses);
+    let pause = &record.pauses[0];
+    assert_eq!(pause.slide, 2, "paused on slide 2");
+    assert!(pause.started >= record.started, "{record:?}");
+    // Slides 3 and 4 were on screen only while the clock held: no time at all.
+    let millis: Vec<u64> = record.slides.iter().map(|t| t.millis).collect();
+    assert_eq!(millis[2..4], [0, 0], "{millis:?}");
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tribune"))
+        .arg("log")
+        .env("HOME", home.path())
+        .env("XDG_STATE_HOME", home.path().join("state"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(
+        text.contains("⏸ paused for questions") && text.contains("class 1 "),
+        "{text}"
+    );
+    assert!(text.lines().next().unwrap().ends_with(" paused"), "{text}");
+}
+
+/// The words after `⌛` on the status bar, as seconds left (`1:59:58 left`, `50:00 left`).
+fn left_secs(screen: &vt100::Screen) -> Option<u64> {
+    let row = status_row(screen);
+    let after = row.split('⌛').nth(1)?;
+    let mut words = after.split_whitespace();
+    let time = words.next()?;
+    (words.next()? == "left").then_some(())?;
+    time.split(':')
+        .try_fold(0, |acc, part| Some(acc * 60 + part.parse::<u64>().ok()?))
+}
+
+/// A class started with `--until` two hours from now (on the wall clock, in UTC for both the
+/// test and tribune) counts down to it from its first screen, before any move, and the
+/// presenter view's notes forecast the end; `--length` counts a class's own time, whole until
+/// the first move.
+#[test]
+fn a_class_until_a_time_counts_down_on_the_status_bar() {
+    let home = tempfile::tempdir().unwrap();
+    let end = jiff::Timestamp::now()
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .checked_add(jiff::Span::new().hours(2))
+        .unwrap();
+    let until = format!("{:02}:{:02}", end.hour(), end.minute());
+    let mut env = class_env(home.path());
+    env.push(("TZ", "UTC".into()));
+    let env: Vec<(&str, &Path)> = env.iter().map(|(k, v)| (*k, v.as_path())).collect();
+    let mut s = Session::start_with_env(&["--until", &until, "--presenter"], &env);
+    let sc = s.wait_for("the countdown", |sc| left_secs(sc).is_some());
+    // Two hours to the minute it names, less the seconds of that minute gone and however long
+    // tribune took to start: between 1:55:00 and 2:00:00, unless this machine stalled for
+    // minutes.
+    let left = left_secs(&sc).unwrap();
+    assert!(
+        (115 * 60..=120 * 60).contains(&left),
+        "{left} s left:\n{}",
+        dump(&sc)
+    );
+    assert!(on_slide(&sc, 1), "{}", dump(&sc));
+    // The lecture's 1h30m of budgets, forecast against the bell.
+    s.wait_for("the forecast in the notes", |sc| {
+        shows(sc, "PACE") && words(sc).contains("ends ") && words(sc).contains("min early")
+    });
+    s.send(b"q");
+    s.finish().assert_success().assert_restored();
+
+    let mut s = start_presenter(home.path(), &["--length", "50m"]);
+    let sc = s.wait_for("the countdown", |sc| left_secs(sc).is_some());
+    assert_eq!(left_secs(&sc), Some(50 * 60), "{}", dump(&sc));
     s.send(b"q");
     s.finish().assert_success().assert_restored();
 }

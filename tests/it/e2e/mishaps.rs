@@ -12,7 +12,8 @@ use crate::support::fixtures::{
 };
 use crate::support::pty::{
     CTRL_Z, ENTER, RIGHT, Session, TAB, class_env, counts_audience, has_flag, on_slide, shows,
-    start_audience, start_in_class, start_presenter, start_rehearsal, status_row, words,
+    start_audience, start_in_class, start_presenter, start_rehearsal, status_row, wait_for_clock,
+    words,
 };
 
 /// How a process is doing, from /proc: `T` once stopped (Ctrl-Z).
@@ -52,6 +53,8 @@ fn a_closed_window_ends_every_mode_and_closes_its_record() {
     assert_eq!(audience.hang_up().exit_code(), 129);
 
     let mut rehearsal = start_rehearsal(home.path(), &[]);
+    // A second on the opening slide: a rehearsal is kept once a slide has had one.
+    wait_for_clock(&rehearsal, 1);
     rehearsal.send(RIGHT);
     rehearsal.wait_for("slide 2", |sc| on_slide(sc, 2));
     rehearsal.send(b"d");
@@ -126,6 +129,10 @@ fn a_state_folder_that_cannot_be_written_never_stops_a_class(
     std::fs::write(&blocked, "not a folder").unwrap();
     let mut s = Session::start_with_env(args, &[("XDG_STATE_HOME", &blocked)]);
     s.wait_for("the first screen", |sc| on_slide(sc, 1));
+    if args.first() == Some(&"rehearse") {
+        // A rehearsal is saved once a slide has had a second on screen.
+        wait_for_clock(&s, 1);
+    }
     s.send(RIGHT);
     let sc = s.wait_for("the problem in the status bar", |sc| {
         on_slide(sc, 2) && status_row(sc).contains(says)

@@ -1,7 +1,6 @@
 //! Rehearsals: `tribune rehearse` with a state directory of its own (`XDG_STATE_HOME` and `HOME`
 //! both in a temporary directory), the record it leaves on disk, and the presenter reading it.
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use rstest::rstest;
@@ -9,35 +8,27 @@ use rstest::rstest;
 use super::status_after;
 use crate::support::fixtures::{SLIDES, files_in, lecture, read_record, rehearsals_of_the_lecture};
 use crate::support::pty::{
-    CTRL_C, RIGHT, Session, dump, on_slide, on_step, shows, start_rehearsal, start_with_state,
-    status_words, wait_until,
+    CTRL_C, RIGHT, Session, dump, elapsed_secs, on_slide, on_step, shows, start_rehearsal,
+    start_with_state, wait_for_clock, wait_until,
 };
 
-/// The talk's elapsed time in the status bar (`▶ 0:00:07`), in seconds; none before the
-/// first advance (`▶ –:––:––`).
-fn elapsed_secs(screen: &vt100::Screen) -> Option<u64> {
-    let words = status_words(screen);
-    let at = words.iter().position(|w| w == "▶")?;
-    words
-        .get(at + 1)?
-        .split(':')
-        .try_fold(0, |acc, part| Some(acc * 60 + part.parse::<u64>().ok()?))
+/// Waits, on a slide just reached (`arrived` is its first screen), until the clock shows it
+/// has been on screen `secs` seconds or more: the clock shows whole seconds, so `secs + 1`
+/// past what it read on arrival.
+fn stay(s: &Session, arrived: &vt100::Screen, secs: u64) {
+    let at = elapsed_secs(arrived).expect("the clock runs");
+    wait_for_clock(s, at + secs + 1);
 }
 
-/// Waits until the status bar's clock reads at least `secs`.
-fn wait_for_clock(s: &Session, secs: u64) {
-    s.wait_for(&format!("the clock at {secs} s or more"), |sc| {
-        elapsed_secs(sc).is_some_and(|t| t >= secs)
-    });
-}
-
-/// The walk every rehearsal test starts with: Right to slide 2 (the clock starts there), a
-/// second on it, Right to its second step, Right to slide 3. Slide 2 then holds at least
-/// 1000 ms; slide 3 is on screen, its time just begun.
+/// The walk every rehearsal test starts with: a second on the opening slide (a rehearsal's
+/// clock runs from its start), Right to slide 2, a second on it, Right to its second step,
+/// Right to slide 3. Slides 1 and 2 then hold at least 1000 ms each; slide 3 is on screen, its
+/// time just begun.
 fn rehearse_into_slide_3(s: &mut Session) {
-    s.send(RIGHT);
-    s.wait_for("slide 2, first step", |sc| on_step(sc, 2, 1, 2));
     wait_for_clock(s, 1);
+    s.send(RIGHT);
+    let arrived = s.wait_for("slide 2, first step", |sc| on_step(sc, 2, 1, 2));
+    stay(s, &arrived, 1);
     s.send(RIGHT);
     s.wait_for("slide 2, second step", |sc| on_step(sc, 2, 2, 2));
     s.send(RIGHT);
@@ -52,19 +43,25 @@ fn slides_saved(line: &str) -> usize {
         .unwrap_or_else(|| panic!("not a 'rehearsal saved' line: {line:?}"))
 }
 
+/// A rehearsal is timed from its start, not from the first move: the opening slide has a time.
 #[test]
-fn a_rehearsal_with_no_advance_saves_nothing() {
+fn a_rehearsal_times_the_opening_slide_from_its_start() {
     let home = tempfile::tempdir().unwrap();
     let mut s = start_rehearsal(home.path(), &["--target", "10m"]);
-    let screen = s.screen();
-    assert_eq!(elapsed_secs(&screen), None, "{}", dump(&screen));
+    wait_for_clock(&s, 1);
     s.send(b"q");
     let done = s.finish();
-    done.assert_success().assert_restored_then(&[
-        "tribune: nothing rehearsed (the clock starts at the first advance), nothing saved",
-    ]);
-    let dir = rehearsals_of_the_lecture(home.path());
-    assert_eq!(files_in(&dir), Vec::<PathBuf>::new());
+    done.assert_success()
+        .assert_restored_then(&["tribune: rehearsal saved: 1 slide, "]);
+    let files = files_in(&rehearsals_of_the_lecture(home.path()));
+    assert_eq!(files.len(), 1, "{files:?}");
+    let millis: Vec<u64> = read_record(&files[0])
+        .slides
+        .iter()
+        .map(|t| t.millis)
+        .collect();
+    assert!(millis[0] >= 1000, "{:?}", &millis[..3]);
+    assert!(millis[1..].iter().all(|&m| m == 0), "{:?}", &millis[..3]);
 }
 
 /// Stopped by a signal (or Ctrl-C, a key in raw mode), a rehearsal still saves one whole record,
@@ -81,12 +78,13 @@ fn a_rehearsal_stopped_by_a_signal_is_saved(#[case] signal: &str) {
     let pid = s.pid;
     rehearse_into_slide_3(&mut s);
     // Time on slide 3 that cannot round to zero, then on to slide 4.
-    wait_for_clock(&s, 2);
+    let on_3 = s.screen();
+    wait_for_clock(&s, elapsed_secs(&on_3).expect("the clock runs") + 1);
     s.send(RIGHT);
-    s.wait_for("slide 4", |sc| on_slide(sc, 4));
+    let on_4 = s.wait_for("slide 4", |sc| on_slide(sc, 4));
     // A moment on slide 4, seen on screen: the clock ticks on while it is up. (Signalled
     // before the next tick: the test below.)
-    wait_for_clock(&s, 3);
+    wait_for_clock(&s, elapsed_secs(&on_4).expect("the clock runs") + 1);
     if signal == "Ctrl-C" {
         // In raw mode Ctrl-C is a key, read like q.
         s.send(CTRL_C);
@@ -133,23 +131,22 @@ fn a_rehearsal_stopped_by_a_signal_is_saved(#[case] signal: &str) {
     assert_eq!(recorded, budgets, "the budgets of a 10-minute target");
 
     let millis: Vec<u64> = record.slides.iter().map(|t| t.millis).collect();
-    // The clock starts at the first advance: the title slide, shown before it, has no time.
-    assert_eq!(millis[0], 0, "{millis:?}");
-    // Slide 2 was left once the clock read 0:00:01; slide 3 once it read 0:00:02.
+    // The clock starts with the rehearsal: the title slide has its second too.
+    assert!(millis[0] >= 1000, "{millis:?}");
+    // Slide 2 was left a second after it came; slide 3 once the clock had moved on.
     assert!(millis[1] >= 1000, "{millis:?}");
     assert!(millis[2] > 0, "{millis:?}");
     assert!(
         millis[4..].iter().all(|&m| m == 0),
         "slides never shown have no time: {millis:?}"
     );
-    // Slide 4 was on screen until the signal, while the clock went from at most 0:00:02 to
-    // 0:00:03 or more.
+    // Slide 4 was on screen until the signal, while the clock moved on a second.
     assert!(
         millis[3] > 0,
         "the slide on screen when the {signal} arrived lost its time: {millis:?}"
     );
     let said = done.said_after_restore();
-    assert_eq!(slides_saved(&said[0]), 3, "{said:?}");
+    assert_eq!(slides_saved(&said[0]), 4, "{said:?}");
 }
 
 /// The slide on screen when a signal stops a rehearsal keeps its time, however short: the
@@ -183,7 +180,7 @@ fn the_slide_on_screen_at_a_signal_keeps_its_time(#[case] signal: &str) {
         &millis[..5]
     );
     let said = done.said_after_restore();
-    assert_eq!(slides_saved(&said[0]), 3, "{said:?}");
+    assert_eq!(slides_saved(&said[0]), 4, "{said:?}");
 }
 
 /// A rehearsal killed outright leaves its last checkpoint, whole; the next rehearsal writes a
@@ -232,17 +229,20 @@ fn a_killed_rehearsal_leaves_its_checkpoint_and_the_next_one_keeps_it() {
     assert!(millis[1] >= 1000, "{millis:?}");
     // Checkpointed on entering slide 3: nothing on it yet, nor beyond.
     assert!(
-        millis[0] == 0 && millis[2..].iter().all(|&m| m == 0),
+        millis[0] >= 1000 && millis[2..].iter().all(|&m| m == 0),
         "{millis:?}"
     );
 
-    // A second rehearsal: one advance, then q. Its notes pane shows the checkpoint's time.
+    // A second rehearsal: a second on the opening slide (a rehearsal in which no slide was on
+    // screen a second is not kept), one advance, then q. Its notes pane shows the checkpoint's
+    // time.
     let last_time = format!(
         "last time {}",
         tribune::timing::budget::clock(Duration::from_millis(millis[1]))
     );
     let mut s = start_rehearsal(home.path(), &[]);
     let second_pid = s.pid;
+    wait_for_clock(&s, 1);
     s.send(RIGHT);
     s.wait_for("slide 2 with its last time", |sc| {
         on_step(sc, 2, 1, 2) && shows(sc, &last_time)
@@ -287,22 +287,28 @@ fn the_presenter_shows_the_last_rehearsal_time_in_the_notes() {
     let files = files_in(&rehearsals_of_the_lecture(home.path()));
     assert_eq!(files.len(), 1, "{files:?}");
     let record = read_record(&files[0]);
-    let last_time = format!(
-        "last time {}",
-        tribune::timing::budget::clock(Duration::from_millis(record.slides[1].millis))
-    );
+    let last_time = |n: usize| {
+        format!(
+            "last time {}",
+            tribune::timing::budget::clock(Duration::from_millis(record.slides[n].millis))
+        )
+    };
 
     let mut s = start_with_state(home.path(), &["--notes"]);
-    // Slide 1 has a budget (the lecture's 1h30m shared out) but no time: the clock had not
-    // started.
+    // Every slide has a budget (the lecture's 1h30m shared out), so the class gets a forecast;
+    // the opening slide was rehearsed too.
     let screen = s.wait_for("slide 1's timing line", |sc| {
-        on_slide(sc, 1) && shows(sc, "TIME") && shows(sc, "budget ")
+        on_slide(sc, 1) && shows(sc, "PACE") && shows(sc, "ends ") && shows(sc, " of ")
     });
-    assert!(!shows(&screen, "last time"), "{}", dump(&screen));
-    assert!(!shows(&screen, "PACE"), "{}", dump(&screen));
+    assert!(shows(&screen, &last_time(0)), "{}", dump(&screen));
+    assert!(
+        !shows(&screen, "talk "),
+        "no rehearsal pacing in class: {}",
+        dump(&screen)
+    );
     s.send(RIGHT);
     s.wait_for("slide 2 with its last time", |sc| {
-        on_step(sc, 2, 1, 2) && shows(sc, &last_time)
+        on_step(sc, 2, 1, 2) && shows(sc, &last_time(1))
     });
     s.send(b"q");
     // Presenting saves nothing and says nothing.

@@ -11,6 +11,7 @@
 //!   off, too small);
 //! - `overlay`: the key help, the overview and the date prompt;
 //! - `presenter`: the presenter view (notes, a "next" column, the audience count and badges);
+//! - `class`: the class clock (the countdown, the forecast, the pause) in the presenter view;
 //! - `audience`: the audience window (the slide alone in large type, a progress line, the
 //!   waiting screens);
 //! - `lecture`: a handful of screens of the bundled lecture;
@@ -24,6 +25,7 @@
 //! pause; the badges, the audience count and "next" say what the class sees and what comes.
 
 mod audience;
+mod class;
 mod lecture;
 mod overlay;
 mod presenter;

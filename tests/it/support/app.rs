@@ -16,7 +16,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use tribune::app::follower::{Cue, Follower};
 use tribune::app::{Action, App, Shown};
-use tribune::deck::Deck;
+use tribune::deck::{Deck, TimeOfDay};
 use tribune::layout::timeline::Memo;
 use tribune::ui::theme::Theme;
 use tribune::ui::{AudienceView, PresenterView, timeline_rows};
@@ -76,7 +76,7 @@ pub fn draw_in(app: &mut App, w: u16, h: u16, theme: &Theme) -> Terminal<TestBac
             Action::Resize(w, h),
             Action::Tick {
                 now: Duration::from_secs(432),
-                clock: "14:32".into(),
+                clock: TimeOfDay::hm(14, 32),
             },
         ],
     );
@@ -153,28 +153,40 @@ pub fn find_symbol(buf: &Buffer, area: Rect, symbol: &str) -> Vec<(u16, u16)> {
         .collect()
 }
 
+/// The cells of row `y` from `left` to `right` as the screen shows them: (column, symbol), the
+/// cells a wide glyph (`⌛`, an ideograph) covers left out.
+fn shown_cells(buf: &Buffer, y: u16, left: u16, right: u16) -> Vec<(u16, &str)> {
+    let mut cells = Vec::new();
+    let mut x = left;
+    while x < right {
+        let symbol = buf[(x, y)].symbol();
+        cells.push((x, symbol));
+        let w = tribune::text::width(symbol).max(1);
+        x = x.saturating_add(u16::try_from(w).expect("a glyph is narrow"));
+    }
+    cells
+}
+
 /// Where `text` starts inside `area`, reading each row as its cells' symbols.
 pub fn find_text(buf: &Buffer, area: Rect, text: &str) -> Option<(u16, u16)> {
     for y in area.top()..area.bottom() {
-        let cells: Vec<&str> = (area.left()..area.right())
-            .map(|x| buf[(x, y)].symbol())
-            .collect();
+        let cells = shown_cells(buf, y, area.left(), area.right());
         for start in 0..cells.len() {
-            if cells[start..].concat().starts_with(text) {
-                return Some((
-                    area.left() + u16::try_from(start).expect("a column fits in u16"),
-                    y,
-                ));
+            let rest: String = cells[start..].iter().map(|c| c.1).collect();
+            if rest.starts_with(text) {
+                return Some((cells[start].0, y));
             }
         }
     }
     None
 }
 
-/// The text of row `y` of `buf`, its cells' symbols joined.
+/// The text of row `y` of `buf`, its cells' symbols joined (a wide glyph's covered cells left
+/// out, as on screen).
 pub fn row_text(buf: &Buffer, y: u16) -> String {
-    (buf.area.left()..buf.area.right())
-        .map(|x| buf[(x, y)].symbol())
+    shown_cells(buf, y, buf.area.left(), buf.area.right())
+        .iter()
+        .map(|c| c.1)
         .collect()
 }
 

@@ -178,6 +178,17 @@ pub fn on_step(screen: &vt100::Screen, n: usize, step: usize, steps: usize) -> b
     status_words(screen).windows(2).any(|w| w == at)
 }
 
+/// The talk's elapsed time in the status bar (`▶ 0:00:07`), in seconds; none before the
+/// clock starts (`▶ –:––:––`).
+pub fn elapsed_secs(screen: &vt100::Screen) -> Option<u64> {
+    let words = status_words(screen);
+    let at = words.iter().position(|w| w == "▶")?;
+    words
+        .get(at + 1)?
+        .split(':')
+        .try_fold(0, |acc, part| Some(acc * 60 + part.parse::<u64>().ok()?))
+}
+
 /// Whether the presenter's status bar counts `n` audience windows.
 pub fn counts_audience(screen: &vt100::Screen, n: usize) -> bool {
     let words = status_words(screen);
@@ -738,6 +749,13 @@ pub fn start_presenter(home: &Path, args: &[&str]) -> Session {
         status_row(sc).contains(&format!("/{SLIDES} "))
     });
     s
+}
+
+/// Waits until the status bar's clock reads at least `secs`.
+pub fn wait_for_clock(s: &Session, secs: u64) {
+    s.wait_for(&format!("the clock at {secs} s or more"), |sc| {
+        elapsed_secs(sc).is_some_and(|t| t >= secs)
+    });
 }
 
 /// Waits until `cond` holds of something outside the terminal (a file another process writes),
