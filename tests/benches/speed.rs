@@ -43,7 +43,7 @@ fn presenter(deck: &Deck, (w, h): (u16, u16)) -> App {
         Action::GoToSlide(deck.slide_count() / 2),
         Action::Tick {
             now: Duration::from_secs(432),
-            clock: "14:32".into(),
+            clock: tribune::deck::TimeOfDay::hm(14, 32),
         },
     ] {
         app.update(action);
