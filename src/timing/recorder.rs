@@ -248,14 +248,24 @@ impl Drop for Recorder {
     }
 }
 
+/// How long a checkpoint waits before it is written.
+const SETTLE: Duration = Duration::from_millis(50);
+
 /// The writer thread: writes the latest job whenever there is one, until told to close.
 fn write_records(link: &Link, name: &str) {
     loop {
         let job = {
             let mut shared = lock(link);
             loop {
-                if let Some(job) = shared.job.take() {
-                    break Some(job);
+                if shared.job.is_some() {
+                    // Let the frame that goes with this change reach the screen first, and let
+                    // a burst of clicks become one write; a close cuts the wait short.
+                    shared = link
+                        .1
+                        .wait_timeout_while(shared, SETTLE, |s| !s.closing)
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .0;
+                    break shared.job.take();
                 }
                 if shared.closing {
                     break None;
