@@ -128,7 +128,7 @@ pub struct Shown {
 #[derive(Clone, Debug)]
 #[allow(
     clippy::struct_excessive_bools,
-    reason = "independent switches that combine freely (STYLE.md §3), not a state machine"
+    reason = "independent switches that combine freely, not a state machine"
 )]
 pub struct App {
     /// The deck being presented (shared with the recorder's writer).
