@@ -7,7 +7,6 @@ use std::sync::Once;
 
 use anyhow::Context;
 use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -39,6 +38,13 @@ pub fn size() -> anyhow::Result<(u16, u16)> {
     ratatui::crossterm::terminal::size().context("reading the terminal size")
 }
 
+/// Clicks and the wheel, reported in the SGR form: not every movement of the pointer (which
+/// crossterm's mouse capture asks for, and which would wake tribune for nothing each time
+/// the pointer crosses the projector's window).
+const MOUSE_ON: &[u8] = b"\x1b[?1000h\x1b[?1006h";
+/// Every mouse mode off, including those another program may have left on.
+const MOUSE_OFF: &[u8] = b"\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l";
+
 /// The terminal while tribune owns it; dropping it gives the terminal back.
 pub struct Screen {
     /// `None` once left.
@@ -69,7 +75,7 @@ impl Screen {
         let mut screen = screen;
         screen.terminal = Some(terminal);
         if mouse {
-            execute!(io::stdout(), EnableMouseCapture).context("enabling the mouse")?;
+            Self::mouse_on().context("enabling the mouse")?;
         }
         Ok(screen)
     }
@@ -105,7 +111,7 @@ impl Screen {
         enable_raw_mode().context("setting up the terminal")?;
         execute!(io::stdout(), EnterAlternateScreen).context("setting up the terminal")?;
         if self.mouse {
-            execute!(io::stdout(), EnableMouseCapture).context("enabling the mouse")?;
+            Self::mouse_on().context("enabling the mouse")?;
         }
         if let Some(terminal) = &mut self.terminal {
             terminal.backend_mut().forget();
@@ -119,11 +125,17 @@ impl Screen {
         Ok(())
     }
 
+    fn mouse_on() -> io::Result<()> {
+        let mut out = io::stdout();
+        out.write_all(MOUSE_ON)?;
+        out.flush()
+    }
+
     /// Gives the terminal back: mouse off, raw mode off, main screen, cursor shown.
     fn release() {
         let mut out = io::stdout();
         // Off even when it was never asked for: a terminal left reporting the mouse is unusable.
-        let _ = execute!(out, DisableMouseCapture);
+        let _ = out.write_all(MOUSE_OFF);
         let _ = disable_raw_mode();
         let _ = execute!(out, LeaveAlternateScreen, Show);
         let _ = out.flush();

@@ -178,7 +178,11 @@ fn subjects(o: &Options, dir: &std::path::Path, n: usize) -> std::io::Result<Vec
         Subject {
             name: "mdp",
             // -f: no fade between slides, which would be timed as drawing.
-            argv: vec!["mdp".into(), "-f".into(), path("mdp.md", &mdp_markdown(&md))?],
+            argv: vec![
+                "mdp".into(),
+                "-f".into(),
+                path("mdp.md", &mdp_markdown(&md))?,
+            ],
             quit: b"q",
             home: tempfile::tempdir()?,
         },

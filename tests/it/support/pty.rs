@@ -29,7 +29,7 @@ use super::fixtures::{SLIDES, private_dir};
 pub const ENTER_ALT: &str = "\x1b[?1049h";
 const LEAVE_ALT: &str = "\x1b[?1049l";
 const SHOW_CURSOR: &str = "\x1b[?25h";
-/// crossterm 0.29's `DisableMouseCapture` turns off, in this order: SGR encoding, urxvt
+/// What tribune turns off on leaving, in this order: SGR encoding, urxvt
 /// encoding, any-motion, button-motion and normal tracking.
 const MOUSE_OFF: [&str; 5] = [
     "\x1b[?1006l",
