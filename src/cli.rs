@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::deck::{ClassEnd, Seconds, TimeOfDay};
+use crate::deck::{ClassEnd, Prose, Seconds, TimeOfDay};
 use crate::timing::runs::RunId;
 
 /// Present a history lecture in the terminal: slides, speaker notes, a live timeline, and
@@ -54,6 +54,9 @@ pub enum Command {
     /// A handout for students: every slide with its date, the contents and a timeline, as one
     /// HTML page (for screens, phones and print) or as Markdown.
     Handout(HandoutArgs),
+    /// Write a starter deck to FILE: a few commented slides that show every kind of block and
+    /// date, to learn the format from and write over. Never overwrites a file.
+    New(NewArgs),
 }
 
 /// Which deck to use.
@@ -211,6 +214,25 @@ fn parse_size(text: &str) -> Result<(u16, u16), String> {
         ));
     }
     Ok((w, h))
+}
+
+/// Options of `new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Where to write the deck (`lecture.ron`); a file already there is never overwritten.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The deck's title, on its title slide too; without it, "How to write a tribune lecture".
+    #[arg(long, value_name = "TEXT", value_parser = parse_title)]
+    pub title: Option<String>,
+}
+
+/// A title a deck can hold: not blank, and without control characters.
+fn parse_title(text: &str) -> Result<String, String> {
+    if text.trim().is_empty() {
+        return Err("a title needs some words".to_owned());
+    }
+    Prose::checked(text).map(|p| p.as_str().to_owned())
 }
 
 /// Options of `errata`.

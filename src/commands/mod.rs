@@ -11,6 +11,7 @@ mod error;
 mod handout;
 mod input;
 mod log;
+mod new;
 mod outline;
 mod output;
 mod present;
@@ -34,6 +35,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Log(args)) => log::run(&args),
         Some(Command::Errata(args)) => errata::run(&args),
         Some(Command::Handout(args)) => handout::run(&args),
+        Some(Command::New(args)) => new::run(&args),
         None => present::present(&cli.present),
     };
     result.unwrap_or_else(|e| {
