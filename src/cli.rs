@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
 
 use crate::deck::{ClassEnd, Prose, Seconds, TimeOfDay};
 use crate::timing::runs::RunId;
@@ -57,6 +58,10 @@ pub enum Command {
     /// Write a starter deck to FILE: a few commented slides that show every kind of block and
     /// date, to learn the format from and write over. Never overwrites a file.
     New(NewArgs),
+    /// Print a script that completes tribune's subcommands and options in a shell.
+    Completions(CompletionsArgs),
+    /// Print tribune's manual page (roff), every subcommand and option in one page.
+    Man,
 }
 
 /// Which deck to use.
@@ -233,6 +238,14 @@ fn parse_title(text: &str) -> Result<String, String> {
         return Err("a title needs some words".to_owned());
     }
     Prose::checked(text).map(|p| p.as_str().to_owned())
+}
+
+/// Options of `completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: Shell,
 }
 
 /// Options of `errata`.
