@@ -1,6 +1,6 @@
-//! What tells a person how to use tribune, generated from the one command-line definition: the
-//! completion scripts offer every subcommand in every shell, and the manual page names every
-//! subcommand and option.
+//! What tells a person how to use tribune, all generated from the one command-line definition:
+//! every subcommand's `--help` ends with examples (that parse), the completion scripts offer
+//! every subcommand in every shell, and the manual page names every subcommand and option.
 
 use clap::CommandFactory;
 use rstest::rstest;
@@ -13,6 +13,86 @@ fn subcommands() -> Vec<clap::Command> {
     let mut cmd = Cli::command();
     cmd.build();
     cmd.get_subcommands().cloned().collect()
+}
+
+/// The lines under `Examples:` in a help text.
+fn examples(help: &str) -> Vec<String> {
+    help.lines()
+        .skip_while(|l| l.trim() != "Examples:")
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        .map(|l| l.trim().to_owned())
+        .collect()
+}
+
+/// A command line as a shell splits it, up to a comment, a pipe or a redirection: enough for
+/// the examples, which quote with `"` only.
+fn words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word: Option<String> = None;
+    let mut quoted = false;
+    for c in line.chars() {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                word.get_or_insert_with(String::new);
+            }
+            '#' | '|' | '>' | '<' if !quoted => break,
+            c if c.is_whitespace() && !quoted => words.extend(word.take()),
+            c => word.get_or_insert_with(String::new).push(c),
+        }
+    }
+    words.extend(word);
+    words
+}
+
+#[test]
+fn every_subcommand_help_ends_with_an_example_that_parses() {
+    let mut names: Vec<String> = subcommands()
+        .iter()
+        .map(|s| s.get_name().to_owned())
+        .filter(|n| n != "help")
+        .collect();
+    assert!(names.len() >= 12, "{names:?}");
+    // tribune's own help too: `None` is `tribune --help`.
+    names.push(String::new());
+    for name in names {
+        let args: Vec<&str> = [name.as_str(), "--help"]
+            .into_iter()
+            .filter(|a| !a.is_empty())
+            .collect();
+        let (code, stdout, stderr) = run(tribune().args(&args));
+        assert_eq!(code, 0, "{}", String::from_utf8_lossy(&stderr));
+        assert!(!stdout.contains('\u{1b}'), "styling in a pipe: {stdout}");
+        let lines = examples(&stdout);
+        assert!(
+            lines.iter().any(|l| l.starts_with("tribune")),
+            "`tribune {name} --help` shows no example:\n{stdout}"
+        );
+        for line in lines.iter().filter(|l| l.starts_with("tribune")) {
+            let words = words(line);
+            let matches = Cli::command()
+                .try_get_matches_from(&words)
+                .unwrap_or_else(|e| panic!("`{line}` does not parse:\n{e}"));
+            // tribune's own examples may show any subcommand; a subcommand's show itself.
+            if !name.is_empty() {
+                assert_eq!(matches.subcommand_name(), Some(name.as_str()), "`{line}`");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_shell_splits_examples_as_a_shell_would() {
+    assert_eq!(
+        words(r#"tribune --date "June 1953" x.ron   # a comment"#),
+        ["tribune", "--date", "June 1953", "x.ron"]
+    );
+    assert_eq!(words("tribune man | man -l -"), ["tribune", "man"]);
+    assert_eq!(
+        words("tribune completions zsh > _tribune"),
+        ["tribune", "completions", "zsh"]
+    );
 }
 
 #[rstest]
