@@ -22,7 +22,7 @@ pub fn run() -> Result<ExitCode, Error> {
 }
 
 /// The whole page.
-pub fn render(out: &mut Vec<u8>) -> std::io::Result<()> {
+fn render(out: &mut Vec<u8>) -> std::io::Result<()> {
     let mut cmd = Cli::command();
     // Built, the subcommands know their full names (`tribune check`) for their synopses.
     cmd.build();

@@ -13,7 +13,7 @@ use crate::cli::NewArgs;
 use crate::deck::parse_deck;
 
 /// The starter deck, embedded so `tribune new` works from any directory.
-pub const STARTER: &str = include_str!("../../assets/starter.ron");
+const STARTER: &str = include_str!("../../assets/starter.ron");
 
 /// The starter deck's title as the file writes it, in the deck's `title` and its title slide's:
 /// `--title` replaces both.
@@ -40,7 +40,10 @@ pub fn run(args: &NewArgs) -> Result<ExitCode, Error> {
         deck.slide_count(),
         deck.parts.len(),
     );
-    output::write(message.as_bytes(), "the next steps")
+    // The deck is written: that is the command's work, and a report that cannot be printed (a
+    // full or closed stdout) does not undo it.
+    let _ = output::write(message.as_bytes(), "the next steps");
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The starter deck's text, with `title` in place of its own.
