@@ -4,9 +4,19 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
 
-use crate::deck::{ClassEnd, Seconds, TimeOfDay};
+use crate::deck::{ClassEnd, Prose, Seconds, TimeOfDay};
 use crate::timing::runs::RunId;
+
+/// An `Examples:` block for the end of a command's help: one command line a line, indented.
+/// The heading is bold and underlined as clap draws its own (clap drops the styling where the
+/// output is not a terminal).
+macro_rules! examples {
+    ($($line:literal),+ $(,)?) => {
+        concat!("\x1b[1m\x1b[4mExamples:\x1b[0m", $("\n  ", $line),+)
+    };
+}
 
 /// Present a history lecture in the terminal: slides, speaker notes, a live timeline, and
 /// jumps by slide, part and date.
@@ -15,7 +25,13 @@ use crate::timing::runs::RunId;
     name = "tribune",
     version,
     about,
-    args_conflicts_with_subcommands = true
+    args_conflicts_with_subcommands = true,
+    after_help = examples!(
+        "tribune                     # the bundled lecture",
+        "tribune lecture.ron --notes",
+        "tribune --date \"June 1953\" --until 10:45",
+        "tribune new lecture.ron --title \"The French Revolution\"",
+    )
 )]
 pub struct Cli {
     /// What to do; without a subcommand tribune presents.
@@ -30,30 +46,91 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Present a deck (the default).
+    #[command(after_help = examples!(
+        "tribune present lecture.ron",
+        "tribune present lecture.ron --slide 12 --notes",
+        "tribune present --date \"June 1953\" --length 50m",
+    ))]
     Present(PresentArgs),
     /// Check a deck: errors and warnings on stderr; exit 0 if it can be presented, 1 if not.
     /// With --size, also every slide that would not fit a screen of that size.
+    #[command(after_help = examples!(
+        "tribune check lecture.ron",
+        "tribune check --size 80x24 --size 120x40 lecture.ron",
+        "tribune check --size 80x24 --strict lecture.ron",
+    ))]
     Check(CheckArgs),
     /// List the slides: NUMBER, PART, DATE and TITLE, tab-separated.
+    #[command(after_help = examples!(
+        "tribune outline lecture.ron",
+        "tribune outline --date \"4 March 1953\"",
+        "tribune outline --date 1956 --json",
+    ))]
     Outline(OutlineArgs),
     /// Rehearse: the presenter with notes, a clock and pacing against a time budget; the
     /// times are saved when you stop.
+    #[command(after_help = examples!(
+        "tribune rehearse lecture.ron",
+        "tribune rehearse lecture.ron --target 50m",
+    ))]
     Rehearse(RehearseArgs),
     /// Compare the saved rehearsals with the budgets, slide by slide and part by part; list
     /// them (--runs) or set two side by side (--compare).
+    #[command(after_help = examples!(
+        "tribune report lecture.ron",
+        "tribune report --runs lecture.ron",
+        "tribune report --compare last previous lecture.ron",
+    ))]
     Report(ReportArgs),
     /// The audience window, for the projector: the slide alone, following the presenter of
     /// the same deck (`tribune` in another terminal). `q` quits.
+    #[command(after_help = examples!(
+        "tribune audience lecture.ron     # on the projector; `tribune lecture.ron` on yours",
+        "tribune audience --theme projector lecture.ron",
+    ))]
     Audience(AudienceArgs),
     /// The classes given from a deck: when, for how long, which slides and dates each covered,
     /// and where the last one stopped.
+    #[command(after_help = examples!(
+        "tribune log lecture.ron",
+        "tribune log --json lecture.ron",
+    ))]
     Log(LogArgs),
     /// The corrections recorded in a deck, slide by slide: what the original read, what the
     /// deck says now, and why.
+    #[command(after_help = examples!(
+        "tribune errata lecture.ron",
+        "tribune errata --json",
+    ))]
     Errata(ErrataArgs),
     /// A handout for students: every slide with its date, the contents and a timeline, as one
     /// HTML page (for screens, phones and print) or as Markdown.
+    #[command(after_help = examples!(
+        "tribune handout lecture.ron -o lecture.html",
+        "tribune handout lecture.ron -o lecture.md --notes --corrections",
+        "tribune handout --format md > lecture.md",
+    ))]
     Handout(HandoutArgs),
+    /// Write a starter deck to FILE: a few commented slides that show every kind of block and
+    /// date, to learn the format from and write over. Never overwrites a file.
+    #[command(after_help = examples!(
+        "tribune new lecture.ron",
+        "tribune new lecture.ron --title \"The French Revolution\"",
+    ))]
+    New(NewArgs),
+    /// Print a script that completes tribune's subcommands and options in a shell.
+    #[command(after_help = examples!(
+        "tribune completions bash > ~/.local/share/bash-completion/completions/tribune",
+        "tribune completions zsh > ~/.zfunc/_tribune",
+        "tribune completions fish > ~/.config/fish/completions/tribune.fish",
+    ))]
+    Completions(CompletionsArgs),
+    /// Print tribune's manual page (roff), every subcommand and option in one page.
+    #[command(after_help = examples!(
+        "tribune man | man -l -",
+        "tribune man > ~/.local/share/man/man1/tribune.1",
+    ))]
+    Man,
 }
 
 /// Which deck to use.
@@ -211,6 +288,33 @@ fn parse_size(text: &str) -> Result<(u16, u16), String> {
         ));
     }
     Ok((w, h))
+}
+
+/// Options of `new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Where to write the deck (`lecture.ron`); a file already there is never overwritten.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The deck's title, on its title slide too; without it, "How to write a tribune lecture".
+    #[arg(long, value_name = "TEXT", value_parser = parse_title)]
+    pub title: Option<String>,
+}
+
+/// A title a deck can hold: not blank, and without control characters.
+fn parse_title(text: &str) -> Result<String, String> {
+    if text.trim().is_empty() {
+        return Err("a title needs some words".to_owned());
+    }
+    Prose::checked(text).map(|p| p.as_str().to_owned())
+}
+
+/// Options of `completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: Shell,
 }
 
 /// Options of `errata`.

@@ -6,11 +6,14 @@
 
 mod audience;
 mod check;
+mod completions;
 mod errata;
 mod error;
 mod handout;
 mod input;
 mod log;
+mod man;
+mod new;
 mod outline;
 mod output;
 mod present;
@@ -34,6 +37,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Log(args)) => log::run(&args),
         Some(Command::Errata(args)) => errata::run(&args),
         Some(Command::Handout(args)) => handout::run(&args),
+        Some(Command::New(args)) => new::run(&args),
+        Some(Command::Completions(args)) => completions::run(&args),
+        Some(Command::Man) => man::run(),
         None => present::present(&cli.present),
     };
     result.unwrap_or_else(|e| {

@@ -29,3 +29,13 @@ pub fn print<T: Serialize>(
         Err(e) => Err(Error::Failed(format!("cannot write {what}: {e}"))),
     }
 }
+
+/// Writes bytes on stdout (`what` names them in an error); a closed pipe is not an error.
+pub fn write(bytes: &[u8], what: &str) -> Result<ExitCode, Error> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(Error::Failed(format!("cannot write {what}: {e}"))),
+    }
+}

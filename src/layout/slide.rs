@@ -98,8 +98,9 @@ pub fn layout(
         roman(part_index + 1),
         part.title.as_str().to_uppercase()
     );
-    // A title that already says the date ("4 March 1953") needs no second copy above it.
-    let date = slide.date.human();
+    // The date as the deck names it (its `date_label`, "the Ides of March", else the date in
+    // words); a title that already says it ("4 March 1953") needs no second copy above it.
+    let date = slide.shown_date();
     // Nor do the title slide and part dividers, whose big title and body say it.
     let date = if slide.title.as_str().contains(&date) || is_divider(deck, index) {
         String::new()
@@ -514,5 +515,19 @@ mod tests {
             rows[2], "over everyone",
             "no padding where the right column has ended"
         );
+    }
+
+    #[test]
+    fn the_header_shows_the_date_as_the_deck_names_it() {
+        let source = r#"Deck(title: "T", span: "-0100/0100", parts: [Part(id: "p", title: "P", slides: [
+            Slide(title: "Opening", date: "-0049", notes: "n"),
+            Slide(title: "Caesar", date: "44 BC", date_label: "the Ides of March", notes: "n"),
+            Slide(title: "Augustus", date: "AD 14", notes: "n"),
+        ])])"#;
+        let deck = parse_deck("t.ron", source.as_bytes()).unwrap().deck;
+        let header = |index| layout(&deck, index, 0, (80, 24), false).head[0].0.text();
+        assert!(header(1).ends_with("the Ides of March"), "{}", header(1));
+        assert!(!header(1).contains("44 BC"), "{}", header(1));
+        assert!(header(2).ends_with("AD 14"), "{}", header(2));
     }
 }

@@ -1,4 +1,5 @@
-//! The bundled lecture and the README's example deck: both load, and the lecture keeps its
+//! The bundled lecture and the README's examples (its one whole deck, and the slides and blocks
+//! it shows, each wrapped in the smallest deck that holds it): all load, and the lecture keeps its
 //! shape: 84 slides in two parts, every slide titled, dated and with notes, the corrections to
 //! the teacher's slides recorded, flashbacks marked, and its dates landing where they should.
 
@@ -125,15 +126,90 @@ fn a_question_about_4_march_1953_lands_on_the_radio_announcement() {
     assert_eq!(target("June 1953"), "beria-arrested");
 }
 
-#[test]
-fn the_readme_example_deck_loads_without_warnings() {
+/// The README's fenced `ron` blocks, in order, each with the line its text starts on.
+fn readme_ron_blocks() -> Vec<(usize, &'static str)> {
     let readme = include_str!("../../README.md");
-    let start = readme.find("```ron\n").expect("a ron block in the README") + 7;
-    let end = start + readme[start..].find("\n```").expect("its end");
-    let loaded = parse_deck("README.md", &readme.as_bytes()[start..end])
-        .unwrap_or_else(|e| panic!("the README's example does not load:\n{e}"));
-    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
-    assert_eq!(loaded.deck.slide_count(), 1);
+    let mut blocks = Vec::new();
+    let mut rest = readme;
+    while let Some(open) = rest.find("```ron\n") {
+        let start = open + "```ron\n".len();
+        let len = rest[start..].find("\n```").expect("a closed ron block");
+        let line = readme[..readme.len() - rest.len() + start]
+            .matches('\n')
+            .count()
+            + 1;
+        blocks.push((line, &rest[start..start + len]));
+        rest = &rest[start + len..];
+    }
+    blocks
+}
+
+/// What a README example holds, by its first word: a whole deck, a part, a slide, or blocks.
+fn first_word(example: &str) -> &str {
+    let code = example
+        .lines()
+        .map(str::trim_start)
+        .find(|l| !l.is_empty() && !l.starts_with("//"))
+        .unwrap_or("");
+    let end = code
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(code.len());
+    &code[..end]
+}
+
+/// A README fragment as the smallest deck that holds it: a part, a slide, or blocks in a
+/// slide's body. The span takes in every date a deck can hold, so a fragment's date never
+/// falls outside it.
+fn wrapped(example: &str) -> String {
+    let slide =
+        |body: &str| format!(r#"Slide(title: "t", date: "1953", notes: "n", body: [{body}])"#);
+    let part = |slides: &str| format!(r#"Part(id: "p", title: "p", slides: [{slides}])"#);
+    let parts = match first_word(example) {
+        "Part" => format!("{example}\n"),
+        "Slide" => part(&format!("{example}\n")),
+        _ => part(&slide(&format!("{example}\n"))),
+    };
+    format!("Deck(title: \"README\", span: \"-9999/9999\", parts: [\n{parts}])")
+}
+
+#[test]
+fn every_ron_example_in_the_readme_loads() {
+    let blocks = readme_ron_blocks();
+    assert!(blocks.len() >= 3, "{} ron blocks", blocks.len());
+    let mut decks = 0;
+    for (line, example) in blocks {
+        let name = format!("README.md, the ron block at line {line}");
+        if first_word(example) == "Deck" {
+            // A whole deck is shown as one to copy: not a warning in it.
+            let loaded = parse_deck(&name, example.as_bytes())
+                .unwrap_or_else(|e| panic!("{name} does not load:\n{e}"));
+            assert!(loaded.warnings.is_empty(), "{name}: {:?}", loaded.warnings);
+            decks += 1;
+        } else {
+            let deck = wrapped(example);
+            parse_deck(&name, deck.as_bytes())
+                .unwrap_or_else(|e| panic!("{name} does not load in a deck:\n{e}\n{deck}"));
+        }
+    }
+    assert_eq!(decks, 1, "the README shows one complete deck");
+}
+
+#[test]
+fn fragments_are_wrapped_by_what_they_are() {
+    assert_eq!(first_word("// a slide\nSlide(title: \"x\")"), "Slide");
+    assert_eq!(first_word("  Text(\"a\"),\n  Pause,"), "Text");
+    for (fragment, slides) in [
+        (r#"Slide(title: "a", date: "44 BC", notes: "n")"#, 1),
+        (r#"Text("a"), Pause, Text("b")"#, 1),
+        (
+            r#"Part(id: "x", title: "x", slides: [Slide(title: "a", date: "1989", notes: "n")])"#,
+            1,
+        ),
+    ] {
+        let loaded = parse_deck("fragment", wrapped(fragment).as_bytes())
+            .unwrap_or_else(|e| panic!("{fragment}:\n{e}"));
+        assert_eq!(loaded.deck.slide_count(), slides, "{fragment}");
+    }
 }
 
 #[test]
