@@ -28,8 +28,9 @@ pub enum Input {
     Mouse(MouseEvent),
 }
 
-/// An escape sequence this long without its final byte is garbage, not worth waiting for;
-/// the longest real ones (an SGR mouse report at five-digit coordinates) are under 20 bytes.
+/// An escape sequence this long before its final byte is garbage, dropped up to its end rather
+/// than waited for; the longest real ones (an SGR mouse report at five-digit coordinates) are
+/// under 20 bytes.
 pub const MAX_SEQUENCE: usize = 64;
 
 const ESC: u8 = 0x1b;
@@ -214,16 +215,6 @@ fn with_alt(input: Input) -> Input {
     }
 }
 
-/// What waits for more bytes: a sequence still short of [`MAX_SEQUENCE`]; a longer one is
-/// dropped, up to its end.
-fn unfinished_or_dropped(buf: &[u8]) -> Step {
-    if buf.len() >= MAX_SEQUENCE {
-        Step::TooLong(buf.len())
-    } else {
-        Step::Unfinished
-    }
-}
-
 /// A CSI sequence (`ESC [`): parameter bytes, intermediate bytes, one final byte.
 fn csi(buf: &[u8]) -> Step {
     match buf.get(2) {
@@ -250,8 +241,12 @@ fn csi(buf: &[u8]) -> Step {
         .take_while(|b| (0x20..=0x2f).contains(*b))
         .count();
     let end = 2 + params + intermediates;
+    // Dropped whether or not its end is in this read, so that where reads fall changes nothing.
+    if end >= MAX_SEQUENCE {
+        return Step::TooLong(end);
+    }
     match buf.get(end) {
-        None => unfinished_or_dropped(buf),
+        None => Step::Unfinished,
         Some(&last @ 0x40..=0x7e) if intermediates == 0 => {
             Step::Done(end + 1, csi_input(&buf[2..end], last))
         }
@@ -385,8 +380,11 @@ fn ss3(buf: &[u8]) -> Step {
         .take_while(|b| b.is_ascii_digit() || **b == b';')
         .count();
     let end = 2 + params;
+    if end >= MAX_SEQUENCE {
+        return Step::TooLong(end);
+    }
     let last = match buf.get(end) {
-        None => return unfinished_or_dropped(buf),
+        None => return Step::Unfinished,
         Some(&last @ 0x40..=0x7e) => last,
         Some(_) => return Step::Done(end, None),
     };
@@ -1043,6 +1041,33 @@ mod tests {
             }
             prop_assert_eq!(got, expected);
             prop_assert_eq!(decoder.unfinished(), 0);
+        }
+
+        /// Whatever the bytes, where reads cut them changes nothing as long as the decoder is
+        /// told truthfully that more are waiting: the same inputs as from one read.
+        #[test]
+        fn where_reads_fall_changes_nothing(
+            bytes in prop::collection::vec(
+                prop_oneof![
+                    3 => any::<u8>(),
+                    1 => prop::sample::select(b"\x1b[O<;0123456789ABCDHFPQRSZM~m".to_vec()),
+                ],
+                0..200,
+            ),
+            cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..10),
+        ) {
+            let whole = Decoder::new().feed(&bytes, false);
+            let mut cuts: Vec<usize> = cuts.iter().map(|i| i.index(bytes.len() + 1)).collect();
+            cuts.extend([0, bytes.len()]);
+            cuts.sort_unstable();
+            cuts.dedup();
+            let mut decoder = Decoder::new();
+            let mut pieces = Vec::new();
+            for pair in cuts.windows(2) {
+                let more_waiting = pair[1] < bytes.len();
+                pieces.extend(decoder.feed(&bytes[pair[0]..pair[1]], more_waiting));
+            }
+            prop_assert_eq!(pieces, whole);
         }
 
         /// Any bytes in any reads: no panic, and never more kept than a sequence may hold.
