@@ -2,13 +2,17 @@
 //! terminal, the loop's own deadline, what other threads post (the audience link), signals, and
 //! the end of input.
 //!
-//! Waiting is ours, not crossterm's. crossterm 0.29 reads the terminal in a loop that never
-//! returns once the terminal is gone: a closed window gives `read() == 0` (or `EIO`) forever and
-//! the process spins at 100 % of a core. So the loop blocks in `poll(2)` on the terminal and on a
-//! wake-up socket that signal handlers and other threads write to, and asks crossterm to parse
-//! input only when `poll` says there are bytes and no hang-up. A watchdog thread, blocked in
-//! `poll` for nothing but a hang-up, ends the process if the loop ever gets stuck in crossterm
-//! regardless (the window between our `poll` and crossterm's `read`).
+//! Waiting and reading are ours, not crossterm's. crossterm 0.29 reads the terminal in a loop
+//! that never returns once the terminal is gone (a closed window gives `read() == 0` or `EIO`
+//! forever), and its event source waits edge-triggered (mio): when a resize and a key arrive in
+//! one batch it returns the resize and forgets that the terminal was readable, so the key waits
+//! for the next one while a level-triggered `poll` spins. So the loop blocks in `poll(2)` on the
+//! terminal and on a wake-up socket that signal handlers and other threads write to, makes one
+//! read of what is there when `poll` says there are bytes and no hang-up (a read that cannot
+//! block: the bytes are there, or the terminal is gone and the read says so at once), and
+//! decodes the bytes itself (`input`). Resizes come from our own SIGWINCH handler. A watchdog
+//! thread, blocked in `poll` for nothing but a hang-up, ends the process if the loop has not let
+//! go of a hung-up terminal in time regardless.
 
 use std::collections::VecDeque;
 use std::fs::File;
@@ -21,17 +25,22 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{self as terminal_event, KeyEvent, MouseEvent};
+use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 use rustix::event::{PollFd, PollFlags, Timespec};
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGWINCH};
 use signal_hook::{SigId, flag, low_level};
 
+use super::input::{Decoder, Input};
 use super::session::HANGUP_STATUS;
 use crate::link::Heard;
 
 /// How long the watchdog lets the loop wind down after a hang-up (final save included) before
 /// it ends the process itself.
 const GRACE: Duration = Duration::from_secs(2);
+
+/// How much one read takes from the terminal. Keys come a few bytes at a time; a paste or a
+/// burst of mouse motion may fill it, and the rest waits for the next read.
+const READ_SIZE: usize = 4096;
 
 /// Something a loop must look at.
 #[derive(Debug)]
@@ -66,8 +75,7 @@ pub enum Stop {
     Hangup,
 }
 
-/// The terminal's input side: standard input when it is a terminal, else `/dev/tty` (where
-/// crossterm reads too).
+/// The terminal's input side: standard input when it is a terminal, else `/dev/tty`.
 pub enum Tty {
     /// Standard input.
     Stdin,
@@ -159,6 +167,8 @@ pub struct Events {
     posted_rx: Receiver<Event>,
     posted_tx: Sender<Event>,
     pending: VecDeque<Event>,
+    /// What the terminal sent, as keys and mouse reports; keeps what a read cut short.
+    decoder: Decoder,
     raised: Raised,
     signals: Vec<SigId>,
     hung_up: bool,
@@ -211,6 +221,7 @@ impl Events {
             posted_rx,
             posted_tx,
             pending: VecDeque::new(),
+            decoder: Decoder::new(),
             raised,
             signals,
             hung_up: false,
@@ -304,27 +315,39 @@ impl Events {
         while matches!((&self.wake_rx).read(&mut buf), Ok(n) if n > 0) {}
     }
 
-    /// Parses what the terminal sent. Only called when `poll` saw bytes and no hang-up, so
-    /// crossterm finds them at once and returns; before each further call the terminal is
-    /// checked again, because a call that finds it hung up would never return.
+    /// Reads what the terminal sent and decodes it. Only called when `poll` saw bytes and no
+    /// hang-up, so the one read returns at once: with bytes, or with the end of input (0 or
+    /// `EIO`) if the terminal went away meanwhile, which is a hang-up. One read per `poll`
+    /// keeps a flood of input from starving signals and posted events.
     fn read_terminal(&mut self) -> io::Result<()> {
-        loop {
-            if is_hung_up(&self.tty) {
+        let mut buf = [0u8; READ_SIZE];
+        let n = match rustix::io::read(&self.tty, &mut buf) {
+            Ok(0) | Err(rustix::io::Errno::IO) => {
                 self.hung_up = true;
                 return Ok(());
             }
-            if !terminal_event::poll(Duration::ZERO)? {
-                return Ok(());
-            }
-            let event = match terminal_event::read()? {
-                terminal_event::Event::Key(key) => Event::Key(key),
-                terminal_event::Event::Mouse(mouse) => Event::Mouse(mouse),
-                terminal_event::Event::Resize(w, h) => Event::Resize(w, h),
-                _ => continue,
-            };
-            self.pending.push_back(event);
-        }
+            Ok(n) => n,
+            Err(rustix::io::Errno::INTR | rustix::io::Errno::AGAIN) => return Ok(()),
+            Err(e) => return Err(e.into()),
+        };
+        // A full buffer may have cut a sequence after its ESC; only then does the decoder need
+        // to know whether the rest is already there, or it would take the ESC for the Esc key.
+        let more_waiting = n == buf.len() && has_input(&self.tty);
+        let inputs = self.decoder.feed(&buf[..n], more_waiting);
+        self.pending
+            .extend(inputs.into_iter().map(|input| match input {
+                Input::Key(key) => Event::Key(key),
+                Input::Mouse(mouse) => Event::Mouse(mouse),
+            }));
+        Ok(())
     }
+}
+
+/// Whether the terminal has bytes to read right now.
+fn has_input(tty: &impl AsFd) -> bool {
+    let mut fds = [PollFd::new(tty, PollFlags::IN)];
+    matches!(rustix::event::poll(&mut fds, Some(&Timespec::default())), Ok(n) if n > 0)
+        && fds[0].revents().contains(PollFlags::IN)
 }
 
 impl Drop for Events {
@@ -374,6 +397,7 @@ fn watch_for_hangup(
 mod tests {
     use std::os::fd::OwnedFd;
 
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
     use rustix::fs::{Mode, OFlags};
     use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
 
@@ -420,6 +444,65 @@ mod tests {
             Event::Heard(Heard::Lost)
         ));
         assert!(sender.join().unwrap());
+    }
+
+    /// The next event that is not a tick, waiting at most a few seconds.
+    fn next_event(events: &mut Events) -> Event {
+        let give_up = Instant::now() + Duration::from_secs(5);
+        loop {
+            match events.next(Some(give_up)).unwrap() {
+                Event::Tick => assert!(Instant::now() < give_up, "no event came"),
+                event => return event,
+            }
+        }
+    }
+
+    fn is_key(event: &Event, code: KeyCode, modifiers: KeyModifiers) -> bool {
+        matches!(event, Event::Key(k) if *k == KeyEvent::new(code, modifiers))
+    }
+
+    #[test]
+    fn what_is_typed_comes_out_as_keys_even_a_sequence_split_across_writes() {
+        let (master, slave) = pty();
+        // Raw, as the screen sets it: otherwise the terminal holds input back until a newline.
+        let mut modes = rustix::termios::tcgetattr(&slave).unwrap();
+        modes.make_raw();
+        rustix::termios::tcsetattr(&slave, rustix::termios::OptionalActions::Now, &modes).unwrap();
+        let mut master = File::from(master);
+        let mut events = Events::new(Tty::Opened(File::from(slave))).unwrap();
+        master.write_all("ä\x1b[1;2B\x03".as_bytes()).unwrap();
+        let typed = [
+            (KeyCode::Char('ä'), KeyModifiers::NONE),
+            (KeyCode::Down, KeyModifiers::SHIFT),
+            (KeyCode::Char('c'), KeyModifiers::CONTROL),
+        ];
+        for (code, modifiers) in typed {
+            let event = next_event(&mut events);
+            assert!(is_key(&event, code, modifiers), "{event:?}");
+        }
+        // Half a PageUp: read (most likely) before the rest is written, and kept meanwhile.
+        master.write_all(b"\x1b[5").unwrap();
+        let soon = Instant::now() + Duration::from_millis(50);
+        assert!(matches!(events.next(Some(soon)).unwrap(), Event::Tick));
+        master.write_all(b"~").unwrap();
+        let event = next_event(&mut events);
+        assert!(
+            is_key(&event, KeyCode::PageUp, KeyModifiers::NONE),
+            "{event:?}"
+        );
+    }
+
+    #[test]
+    fn a_terminal_that_hangs_up_ends_the_wait_rather_than_a_read() {
+        let (master, slave) = pty();
+        let mut events = Events::new(Tty::Opened(File::from(slave))).unwrap();
+        drop(master);
+        // No deadline: only the hang-up can end this wait.
+        assert!(matches!(
+            events.next(None).unwrap(),
+            Event::Stop(Stop::Hangup)
+        ));
+        assert!(!events.terminal_alive());
     }
 
     #[test]

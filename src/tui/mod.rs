@@ -1,5 +1,6 @@
 //! The terminal edge: the terminal itself (`terminal`), everything that wakes a loop as one
-//! event (`events`), what a run is and how it ended (`session`), and the two loops: the
+//! event (`events`), the terminal's input bytes decoded as keys and mouse reports (`input`,
+//! public for the fuzz target), what a run is and how it ended (`session`), and the two loops: the
 //! presenter (`present`) and the audience window (`audience`). Whatever happens (q, Ctrl-C, a
 //! panic, SIGTERM, SIGHUP, a closed window) the terminal is restored if it still exists, and
 //! the class or rehearsal record gets its final save. The only room that touches the terminal,
@@ -7,6 +8,7 @@
 
 mod audience;
 mod events;
+pub mod input;
 mod output;
 mod present;
 mod session;

@@ -125,7 +125,12 @@ impl Backend for FrameBackend {
     }
 
     fn get_cursor_position(&mut self) -> io::Result<Position> {
-        self.inner.get_cursor_position()
+        // crossterm would ask the terminal and read the answer through its own event source,
+        // which then competes with `events` for the keys; a full-screen viewport never needs it.
+        Err(io::Error::new(
+            io::ErrorKind::Unsupported,
+            "the cursor position is not asked of the terminal",
+        ))
     }
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {

@@ -2,6 +2,9 @@
 //! keys that must do no harm, signals and Ctrl-C, resizing, starts that fail before the screen
 //! is touched, and the `--slide`, `--notes` and `--date` options.
 
+use std::thread;
+use std::time::{Duration, Instant};
+
 use rstest::rstest;
 
 use super::status_after;
@@ -200,6 +203,43 @@ fn resizing_lays_the_screen_out_again() {
     s.wait_for("the full layout again at 120x40", |sc| {
         on_slide(sc, 1) && big_text_rows(sc) >= 4
     });
+    s.assert_running();
+    s.send(b"q");
+    s.finish().assert_success().assert_restored();
+}
+
+/// A key pressed after the window is resized is acted on at once, and the process sits idle
+/// afterwards. crossterm's event source once returned the resize it saw pending alongside the
+/// key and, waiting edge-triggered, forgot the key until another came, while the loop's own
+/// level-triggered wait spun on the unread bytes at a full core.
+#[test]
+fn a_key_after_resizes_is_acted_on_at_once_and_nothing_spins() {
+    let mut s = start_lecture(&[]);
+    // The first key starts whatever reads the terminal, before any resize.
+    s.send(RIGHT);
+    s.wait_for("slide 2", |sc| on_step(sc, 2, 1, 2));
+    s.resize(100, 30);
+    s.wait_for("slide 2 at 100x30", |sc| on_step(sc, 2, 1, 2));
+    s.resize(110, 35);
+    s.wait_for("slide 2 at 110x35", |sc| on_step(sc, 2, 1, 2));
+    s.send(RIGHT);
+    s.wait_for("slide 2's second step after Right", |sc| {
+        on_step(sc, 2, 2, 2)
+    });
+    // Measured over a span of idle time, not waiting for anything: a process blocked in
+    // `poll` uses next to nothing, one spinning a full core.
+    if let Some(before) = s.cpu_ticks() {
+        let started = Instant::now();
+        thread::sleep(Duration::from_secs(1));
+        let used = s.cpu_ticks().expect("the process is still there") - before;
+        let idle = started.elapsed();
+        // A tick is 10 ms: /proc counts in USER_HZ, 100 on Linux.
+        let cpu = Duration::from_millis(used * 10);
+        assert!(
+            cpu < idle / 5,
+            "tribune used {cpu:?} of CPU in {idle:?} while idle"
+        );
+    }
     s.assert_running();
     s.send(b"q");
     s.finish().assert_success().assert_restored();

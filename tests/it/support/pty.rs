@@ -460,6 +460,20 @@ impl Session {
             .expect("resizing the pty");
     }
 
+    /// The CPU time the process has used so far, in clock ticks (user plus system, from
+    /// `/proc/PID/stat`); `None` where there is no `/proc`.
+    pub fn cpu_ticks(&self) -> Option<u64> {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid)).ok()?;
+        // The command name, in parentheses, may hold spaces: count fields after it. utime and
+        // stime are fields 14 and 15; the state, field 3, comes first after the name.
+        let fields: Vec<&str> = stat
+            .get(stat.rfind(')')? + 1..)?
+            .split_whitespace()
+            .collect();
+        let ticks = |n: usize| fields.get(n - 3)?.parse::<u64>().ok();
+        Some(ticks(14)? + ticks(15)?)
+    }
+
     /// Sends a signal with kill(1).
     pub fn signal(&self, name: &str) {
         let status = Command::new("kill")
