@@ -482,8 +482,9 @@ impl App {
             .filter(|(i, s)| {
                 filter.is_empty()
                     || s.title.as_str().to_lowercase().contains(&filter)
-                    || s.date.written.contains(&filter)
-                    || s.date.human().to_lowercase().contains(&filter)
+                    || s.date.as_ref().is_some_and(|d| d.written.contains(&filter))
+                    || s.shown_date()
+                        .is_some_and(|d| d.to_lowercase().contains(&filter))
                     || (i + 1).to_string() == filter
                     || s.id
                         .as_ref()

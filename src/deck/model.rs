@@ -69,6 +69,9 @@ pub struct Part {
     pub slides: Vec<Slide>,
 }
 
+/// How a list with a date column (`outline`, the overview) marks a slide without a date.
+pub const UNDATED: &str = "—";
+
 /// One slide.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -79,12 +82,15 @@ pub struct Slide {
     /// The slide's heading.
     pub title: Prose,
     /// The moment the slide is about: where a date jump lands and where the timeline marks it.
-    pub date: DeckDate,
+    /// A slide without one (the title slide, a part divider) is on no row of the timeline and
+    /// no date jump lands on it; see `deck/timeline.rs`.
+    #[serde(default)]
+    pub date: Option<DeckDate>,
     /// What the display calls the date instead of the computed text ("the Ides of March");
     /// `date` still places the slide. See [`Slide::shown_date`].
     #[serde(default)]
     pub date_label: Option<Prose>,
-    /// A wider stretch the slide covers, drawn as a bar on the timeline.
+    /// A wider stretch the slide covers, drawn as a bar on the timeline (only with a `date`).
     #[serde(default)]
     pub span: Option<DeckDate>,
     /// Deliberately outside the story's flow (a flashback or flash-forward): no span warning.
@@ -132,20 +138,30 @@ impl Slide {
     }
 
     /// The date as the slide shows it: its `date_label` when it has one that is not blank,
-    /// else the date in words (`15 March 44 BC`, `c. 1066`).
-    pub fn shown_date(&self) -> String {
-        match &self.date_label {
-            Some(label) if !label.as_str().trim().is_empty() => label.as_str().to_owned(),
-            _ => self.date.human(),
+    /// else the date in words (`15 March 44 BC`, `c. 1066`); `None` for a slide that shows no
+    /// date. Only for display: placing the slide and matching queries use `date`.
+    pub fn shown_date(&self) -> Option<String> {
+        match (&self.date_label, &self.date) {
+            (Some(label), _) if !label.as_str().trim().is_empty() => {
+                Some(label.as_str().to_owned())
+            }
+            (_, Some(date)) => Some(date.human()),
+            (_, None) => None,
         }
     }
 
-    /// The day range the slide touches: its date, widened by its span.
-    pub fn extent(&self) -> DayRange {
-        match &self.span {
-            Some(span) => self.date.range.union(&span.range),
-            None => self.date.range,
-        }
+    /// The days the slide's date covers, when it has one.
+    pub fn range(&self) -> Option<DayRange> {
+        self.date.as_ref().map(|d| d.range)
+    }
+
+    /// The day range the slide touches: its date, widened by its span; `None` when undated.
+    pub fn extent(&self) -> Option<DayRange> {
+        let date = self.range()?;
+        Some(match &self.span {
+            Some(span) => date.union(&span.range),
+            None => date,
+        })
     }
 }
 

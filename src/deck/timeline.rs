@@ -13,6 +13,10 @@
 //!    deck order;
 //! 6. the result list shows primaries, then secondaries, then approximate matches, each in
 //!    deck order.
+//!
+//! A slide without a `date` is not in the index: no query matches it and no jump lands on it,
+//! whatever its neighbours' dates (borrowing one would make a title slide answer "1953"). The
+//! sidebar follows the same rule: an undated slide has no row (`layout/timeline.rs`).
 
 use super::date::{DayRange, DeckDate};
 use super::model::Deck;
@@ -28,11 +32,14 @@ pub struct DateIndex {
     /// (loose extent: the extent with circa ends widened, slide index), sorted by its first
     /// day; only slides with a circa date or span.
     by_loose: Vec<(DayRange, usize)>,
-    /// Each slide's date and optional span, by slide index.
-    ranges: Vec<(DayRange, Option<DayRange>)>,
+    /// Each slide's date and optional span, by slide index; `None` for an undated slide.
+    ranges: Vec<Option<Dated>>,
     /// Each slide's loose date and optional loose span, by slide index.
-    loose: Vec<(DayRange, Option<DayRange>)>,
+    loose: Vec<Option<Dated>>,
 }
+
+/// A slide's date and its optional span, as day ranges.
+type Dated = (DayRange, Option<DayRange>);
 
 /// What a date query matched.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,40 +67,44 @@ impl DateMatch {
 }
 
 impl DateIndex {
-    /// Indexes a deck's slides.
+    /// Indexes a deck's slides; undated slides are left out.
     pub fn new(deck: &Deck) -> DateIndex {
-        let ranges: Vec<(DayRange, Option<DayRange>)> = deck
+        let ranges: Vec<Option<Dated>> = deck
             .slides()
-            .map(|s| (s.date.range, s.span.as_ref().map(|d| d.range)))
+            .map(|s| Some((s.range()?, s.span.as_ref().map(|d| d.range))))
             .collect();
-        let mut by_date: Vec<(DayRange, usize)> = ranges
-            .iter()
-            .enumerate()
-            .map(|(i, (d, _))| (*d, i))
-            .collect();
+        let dated = || {
+            ranges
+                .iter()
+                .enumerate()
+                .filter_map(|(i, r)| Some((i, (*r)?)))
+        };
+        let mut by_date: Vec<(DayRange, usize)> = dated().map(|(i, (d, _))| (d, i)).collect();
         by_date.sort();
-        let mut by_extent: Vec<(DayRange, usize)> = ranges
-            .iter()
-            .enumerate()
-            .map(|(i, (d, s))| (s.map_or(*d, |s| d.union(&s)), i))
+        let mut by_extent: Vec<(DayRange, usize)> = dated()
+            .map(|(i, (d, s))| (s.map_or(d, |s| d.union(&s)), i))
             .collect();
         by_extent.sort();
-        let loose: Vec<(DayRange, Option<DayRange>)> = deck
+        let loose: Vec<Option<Dated>> = deck
             .slides()
             .map(|s| {
-                (
-                    s.date.loose_range(),
+                Some((
+                    s.date.as_ref()?.loose_range(),
                     s.span.as_ref().map(DeckDate::loose_range),
-                )
+                ))
             })
             .collect();
         let mut by_loose: Vec<(DayRange, usize)> = deck
             .slides()
+            .zip(&loose)
             .enumerate()
-            .filter(|(_, s)| s.date.approximate || s.span.as_ref().is_some_and(|d| d.approximate))
-            .map(|(i, _)| {
-                let (d, s) = loose[i];
-                (s.map_or(d, |s| d.union(&s)), i)
+            .filter(|(_, (s, _))| {
+                s.date.as_ref().is_some_and(|d| d.approximate)
+                    || s.span.as_ref().is_some_and(|d| d.approximate)
+            })
+            .filter_map(|(i, (_, l))| {
+                let (d, s) = (*l)?;
+                Some((s.map_or(d, |s| d.union(&s)), i))
             })
             .collect();
         by_loose.sort();
@@ -161,13 +172,9 @@ impl DateIndex {
 }
 
 /// The width in days of the narrowest of a slide's ranges (date, span) that overlap `query`.
-fn narrowest_overlap(
-    ranges: &[(DayRange, Option<DayRange>)],
-    slide: usize,
-    query: DayRange,
-) -> Option<i64> {
-    let (date, span) = ranges.get(slide)?;
-    [Some(*date), *span]
+fn narrowest_overlap(ranges: &[Option<Dated>], slide: usize, query: DayRange) -> Option<i64> {
+    let (date, span) = ranges.get(slide).copied().flatten()?;
+    [Some(date), span]
         .into_iter()
         .flatten()
         .filter(|r| r.overlaps(&query))
@@ -183,7 +190,7 @@ mod tests {
     use crate::deck::{DateQuery, parse_deck};
 
     /// A deck built to exercise the rule: two slides on one day, a month, a span-only overlap,
-    /// and a wide span.
+    /// a wide span, and an undated slide, which nothing matches.
     const FIXTURE: &str = r#"Deck(
     title: "Rule", span: "1953/1956",
     parts: [Part(id: "p", title: "P", slides: [
@@ -194,6 +201,7 @@ mod tests {
         Slide(title: "s5 June, span to July", date: "1953-06-26", span: "1953-06-26/1953-07-07", notes: "n"),
         Slide(title: "s6 1955/1956", date: "1955-12-31/1956-02-09", notes: "n"),
         Slide(title: "s7 1956, wide span", date: "1956-06", span: "1956-01/1956-12", notes: "n"),
+        Slide(title: "s8 undated", notes: "n"),
     ])],
 )"#;
 
@@ -240,6 +248,14 @@ mod tests {
     }
 
     #[test]
+    fn an_undated_slide_is_never_matched() {
+        for query in ["1953", "1956", "winter 1956", "4 March 1953", "1956-06"] {
+            let m = lookup(query).unwrap();
+            assert!(!m.all().any(|i| i == 7), "{query}: {m:?}");
+        }
+    }
+
+    #[test]
     fn ties_in_width_go_to_deck_order() {
         // January 1956 overlaps s6's date (41 days) and s7's span (366 days): s6 is narrower.
         assert_eq!(lookup("1956-01").unwrap().target, 5);
@@ -257,8 +273,8 @@ mod tests {
     }
 
     /// Circa dates: exact 1066 (loose 1061–1071), exact 1070, March 1069 (loose January to May),
-    /// c. 1000 (a round hundred: loose 950–1050), and a slide of 1045 whose span `c. 1040/1050`
-    /// widens to 1035–1050.
+    /// c. 1000 (a round hundred: loose 950–1050), a slide of 1045 whose span `c. 1040/1050`
+    /// widens to 1035–1050, and an undated slide between them.
     const CIRCA: &str = r#"Deck(
     title: "Circa", span: "1000/1100",
     parts: [Part(id: "p", title: "P", slides: [
@@ -267,6 +283,7 @@ mod tests {
         Slide(title: "a2", date: "c. 1069-03", notes: "n"),
         Slide(title: "a3", date: "c. 1000", notes: "n"),
         Slide(title: "a4", date: "1045", span: "c. 1040/1050", notes: "n"),
+        Slide(title: "a5 undated", notes: "n"),
     ])],
 )"#;
 
@@ -328,23 +345,34 @@ mod tests {
     /// approximate).
     fn plain_scan(deck: &Deck, q: DayRange) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
         let slides: Vec<_> = deck.slides().collect();
-        let primary: Vec<usize> = (0..slides.len())
-            .filter(|&i| slides[i].date.range.is_within(&q))
+        // An undated slide matches nothing, whatever its span says.
+        let dated: Vec<usize> = (0..slides.len())
+            .filter(|&i| slides[i].date.is_some())
             .collect();
-        let secondary: Vec<usize> = (0..slides.len())
+        let date = |i: usize| slides[i].date.as_ref().unwrap();
+        let primary: Vec<usize> = dated
+            .iter()
+            .copied()
+            .filter(|&i| date(i).range.is_within(&q))
+            .collect();
+        let secondary: Vec<usize> = dated
+            .iter()
+            .copied()
             .filter(|&i| !primary.contains(&i))
             .filter(|&i| {
-                slides[i].date.range.overlaps(&q)
+                date(i).range.overlaps(&q)
                     || slides[i]
                         .span
                         .as_ref()
                         .is_some_and(|s| s.range.overlaps(&q))
             })
             .collect();
-        let approximate: Vec<usize> = (0..slides.len())
+        let approximate: Vec<usize> = dated
+            .iter()
+            .copied()
             .filter(|&i| !primary.contains(&i) && !secondary.contains(&i))
             .filter(|&i| {
-                slides[i].date.loose_range().overlaps(&q)
+                date(i).loose_range().overlaps(&q)
                     || slides[i]
                         .span
                         .as_ref()
@@ -373,7 +401,8 @@ mod tests {
                     // The narrowest loose range wins; ties go to deck order.
                     let width = |i: usize| {
                         let s = deck.slide(i).unwrap();
-                        [Some(s.date.loose_range()), s.span.as_ref().map(DeckDate::loose_range)]
+                        [s.date.as_ref().map(DeckDate::loose_range),
+                            s.span.as_ref().map(DeckDate::loose_range)]
                             .into_iter()
                             .flatten()
                             .filter(|r| r.overlaps(&q))
@@ -390,15 +419,7 @@ mod tests {
         fn lookup_agrees_with_a_plain_scan(y in 1952i16..1958, m in 1i8..=12) {
             let deck = parse_deck("f.ron", FIXTURE.as_bytes()).unwrap().deck;
             let q = DateQuery::parse(&format!("{y}-{m:02}")).unwrap().range;
-            let slides: Vec<_> = deck.slides().collect();
-            let primary: Vec<usize> = (0..slides.len())
-                .filter(|&i| slides[i].date.range.is_within(&q))
-                .collect();
-            let secondary: Vec<usize> = (0..slides.len())
-                .filter(|&i| !primary.contains(&i))
-                .filter(|&i| slides[i].date.range.overlaps(&q)
-                    || slides[i].span.as_ref().is_some_and(|s| s.range.overlaps(&q)))
-                .collect();
+            let (primary, secondary, _) = plain_scan(&deck, q);
             let got = DateIndex::new(&deck).lookup(&q);
             if primary.is_empty() && secondary.is_empty() {
                 prop_assert_eq!(got, None);

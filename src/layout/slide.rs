@@ -99,7 +99,7 @@ pub fn layout(
         part.title.as_str().to_uppercase()
     );
     // A title that already says the date ("4 March 1953") needs no second copy above it.
-    let date = slide.date.human();
+    let date = slide.shown_date().unwrap_or_default();
     // Nor do the title slide and part dividers, whose big title and body say it.
     let date = if slide.title.as_str().contains(&date) || is_divider(deck, index) {
         String::new()

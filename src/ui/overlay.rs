@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use super::paint;
 use super::theme::Theme;
 use crate::app::{App, Mode, date_order};
+use crate::deck::UNDATED;
 use crate::layout::{details, roman};
 use crate::text::{truncate, width};
 
@@ -118,7 +119,7 @@ pub fn render_overview(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let date_w = app
         .deck
         .slides()
-        .map(|s| width(&s.date.human()))
+        .map(|s| width(&s.shown_date().unwrap_or_default()))
         .max()
         .unwrap_or(0)
         .min(MAX_DATE_WIDTH);
@@ -152,7 +153,10 @@ pub fn render_overview(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         } else {
             " "
         };
-        let date = truncate(&s.date.human(), date_w);
+        let date = truncate(
+            &s.shown_date().unwrap_or_else(|| UNDATED.to_owned()),
+            date_w,
+        );
         let pad = " ".repeat(date_w.saturating_sub(width(&date)));
         let text = format!(" {mark} {:>3}  {date}{pad}  {}", i + 1, s.title);
         let mut style = if here { theme.accent() } else { theme.text() }.bg(bg);
@@ -225,7 +229,7 @@ pub fn render_prompt(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             let chosen = app.date_choice().unwrap_or(found.target);
             let order = date_order(found);
             if let Some(s) = app.deck.slide(chosen) {
-                let date = s.date.human();
+                let date = s.shown_date().unwrap_or_default();
                 let text = if s.title.as_str() == date {
                     format!(" → {}  {date}", chosen + 1)
                 } else {

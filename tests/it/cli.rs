@@ -15,7 +15,7 @@ use std::time::{Duration, SystemTime};
 
 use assert_cmd::Command;
 use rstest::rstest;
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use crate::support::app::in_snapshots;
 use crate::support::bin::{run, tribune};
@@ -445,8 +445,33 @@ fn outline_json_without_a_date_lists_every_slide_without_match() {
         .iter()
         .map(|r| r["number"].as_u64().expect("number"))
         .collect();
-    assert_eq!(numbers, (1..=10).collect::<Vec<u64>>());
+    assert_eq!(numbers, (1..=11).collect::<Vec<u64>>());
     assert!(rows.iter().all(|r| r.get("match").is_none()), "{stdout}");
+    // The date as written, and as the slide shows it; both null for the undated slide.
+    let dates = |n: usize| {
+        (
+            rows[n - 1]["date"].clone(),
+            rows[n - 1]["shown_date"].clone(),
+        )
+    };
+    assert_eq!(dates(9), (json!("1956-02-25"), json!("25 February 1956")));
+    assert_eq!(dates(10), (json!("1956"), json!("the year of the speech")));
+    assert_eq!(dates(11), (Value::Null, Value::Null));
+}
+
+#[test]
+fn outline_shows_each_date_as_its_slide_does_and_a_dash_for_none() {
+    let (code, stdout, stderr) = run(tribune().args(["outline", DATES]));
+    assert_eq!(code, 0, "{}", String::from_utf8_lossy(&stderr));
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 11);
+    assert_eq!(lines[0], "1\tspring\t1953\tThe year 1953");
+    assert_eq!(lines[3], "4\tspring\t5 March 1953\tStalin dies");
+    assert_eq!(
+        lines[9],
+        "10\tsecond-death\tthe year of the speech\tThe year 1956"
+    );
+    assert_eq!(lines[10], "11\tsecond-death\t—\tQuestions");
 }
 
 #[rstest]
