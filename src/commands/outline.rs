@@ -11,7 +11,7 @@ use super::input::load;
 use super::output;
 use crate::cli::OutlineArgs;
 use crate::deck::timeline::DateIndex;
-use crate::deck::{DateQuery, Prose, UNDATED};
+use crate::deck::{Prose, UNDATED};
 
 /// One line of `outline --json`.
 #[derive(Serialize)]
@@ -38,15 +38,25 @@ pub fn run(args: &OutlineArgs) -> Result<ExitCode, Error> {
     let order: Vec<(usize, Option<&'static str>)> = match &args.date {
         None => (0..slides.len()).map(|i| (i, None)).collect(),
         Some(query) => {
-            let range = DateQuery::parse(query)
-                .map_err(|e| Error::Failed(format!("cannot read the date `{query}`: {e}")))?
-                .range;
-            let found = DateIndex::new(deck).lookup(&range).ok_or_else(|| {
-                Error::Failed(format!(
-                    "no slide is dated in or around `{query}` ({})",
-                    crate::deck::date::human_range(&range)
-                ))
-            })?;
+            let all = DateIndex::new(deck)
+                .find(query, &deck.span.range)
+                .map_err(|e| Error::Failed(format!("--date `{query}`: {e}")))?;
+            // Without a year, the year where the query lands most closely; the others are
+            // named, so that whoever reads the list knows to add the year.
+            let Some((reading, found)) = all.readings.get(all.best) else {
+                return Err(Error::Failed(format!("--date `{query}`: no slide matches")));
+            };
+            if all.readings.len() > 1 {
+                let others: Vec<&str> = (all.readings.iter())
+                    .filter(|(c, _)| c != reading)
+                    .map(|(c, _)| c.label.as_str())
+                    .collect();
+                eprintln!(
+                    "tribune: `{query}` read as {}; it also fits {}: add the year to choose",
+                    reading.label,
+                    others.join(", ")
+                );
+            }
             let kind = |i: usize| {
                 if found.primary.contains(&i) {
                     "primary"

@@ -976,7 +976,8 @@ fn historical(year: i16) -> i32 {
 }
 
 /// `1953`, `44 BC`, `AD 14` (AD below 100, where the bare number reads like short for 19xx).
-fn year_text(year: i16) -> String {
+/// `year` is astronomical (`-43` is 44 BC).
+pub fn year_text(year: i16) -> String {
     match year {
         ..=0 => format!("{} BC", historical(year)),
         1..=99 => format!("AD {year}"),
@@ -995,7 +996,7 @@ fn year_pair(first: i16, last: i16) -> (String, String) {
 }
 
 /// `1953–1956`, `50–44 BC`, `AD 14–37`, `44 BC – AD 14`.
-fn years_text(first: i16, last: i16) -> String {
+pub fn years_text(first: i16, last: i16) -> String {
     if first == last {
         year_text(first)
     } else if last <= 0 {

@@ -474,6 +474,22 @@ fn outline_shows_each_date_as_its_slide_does_and_a_dash_for_none() {
     assert_eq!(lines[10], "11\tsecond-death\t—\tQuestions");
 }
 
+/// Without a year, the query is read in each year of the span: the list is the year it lands
+/// on most closely (June 1953 has three slides dated inside it; June 1956 only overlaps the
+/// year 1956), and stderr names the other years.
+#[test]
+fn outline_date_without_a_year_lists_the_closest_year_and_names_the_others() {
+    let (code, stdout, stderr) = run(tribune().args(["outline", DATES, "--date", "June"]));
+    let stderr = String::from_utf8_lossy(&stderr);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(outline_numbers("June"), [6, 7, 8, 1]);
+    assert!(stdout.starts_with("6\t"), "{stdout}");
+    assert!(
+        stderr.contains("`June` read as June 1953; it also fits June 1956"),
+        "{stderr}"
+    );
+}
+
 #[rstest]
 #[case::unknown_month("Smarch 1953", "no month called")]
 #[case::impossible_day("31 Feb 1953", "only 28 days")]
