@@ -10,7 +10,7 @@ use ron::error::{Error as RonError, SpannedError};
 use ron::extensions::Extensions;
 
 use super::diagnostic::{Diagnostic, LoadError, Severity};
-use super::model::Deck;
+use super::model::{Deck, Layout};
 use super::scan::scan;
 use super::validate;
 
@@ -530,7 +530,11 @@ fn describe(code: &RonError) -> (String, Option<String>) {
             expected, found, ..
         } => {
             hint = Some(suggest(found, expected));
-            format!("unknown block kind `{found}`")
+            if *expected == Layout::NAMES {
+                format!("unknown layout `{found}`")
+            } else {
+                format!("unknown block kind `{found}`")
+            }
         }
         RonError::DuplicateStructField { field, .. } => {
             format!("the field `{field}` is given twice")

@@ -81,6 +81,11 @@ pub struct Slide {
     pub id: Option<Prose>,
     /// The slide's heading.
     pub title: Prose,
+    /// How the slide is laid out (`"title"`, `"section"`, `"default"`); without one, the
+    /// first slide of the deck is the title slide and the first of each later part a section
+    /// divider (see `layout/slide.rs`).
+    #[serde(default)]
+    pub layout: Option<Layout>,
     /// The moment the slide is about: where a date jump lands and where the timeline marks it.
     /// A slide without one (the title slide, a part divider) is on no row of the timeline and
     /// no date jump lands on it; see `deck/timeline.rs`.
@@ -112,6 +117,41 @@ pub struct Slide {
     /// kept out of the notes and shown only when asked (`tribune errata`, a key in the notes).
     #[serde(default)]
     pub corrections: Vec<Correction>,
+}
+
+/// How a slide is laid out, when it says so (`layout: "section"`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// The deck's title slide: the title in large type, the deck's subtitle and author under it.
+    Title,
+    /// A section divider: the title in large type, the part's subtitle under it.
+    Section,
+    /// An ordinary slide: a bold title, a rule, the body.
+    Default,
+}
+
+impl Layout {
+    /// The names a deck writes, in the order a hint lists them.
+    pub const NAMES: &'static [&'static str] = &["title", "section", "default"];
+
+    /// The layout `name` names, if any.
+    pub fn from_name(name: &str) -> Option<Layout> {
+        match name {
+            "title" => Some(Layout::Title),
+            "section" => Some(Layout::Section),
+            "default" => Some(Layout::Default),
+            _ => None,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Layout {
+    /// A string naming a layout; any other is refused as serde refuses an unknown variant,
+    /// so the loader points at it with a did-you-mean hint, as for an unknown block kind.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        Layout::from_name(&name).ok_or_else(|| de::Error::unknown_variant(&name, Layout::NAMES))
+    }
 }
 
 /// One correction of a slide: what the original read, what the deck says now, and why.
