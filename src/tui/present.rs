@@ -59,6 +59,12 @@ pub fn present(
             if n == 1 { "" } else { "s" }
         ));
     }
+    // A rehearsal against a target the fixed durations squeeze says so first.
+    if app.purpose == Purpose::Rehearse
+        && let Some(tight) = target.and_then(|t| budget::squeeze(&app.deck, t))
+    {
+        app.message = Some(tight.short());
+    }
     let resume_at = match session {
         Session::Class { resume_at, .. } => *resume_at,
         Session::Rehearsal { .. } => None,

@@ -334,6 +334,25 @@ fn warnings_point_at_their_slide_or_quote_and_do_not_fail_the_check() {
     );
 }
 
+/// Fixed durations that leave the other slides under the floor: a warning at the deck's own
+/// `duration` (line 7), naming the target, the slides and the seconds each; still exit 0.
+#[test]
+fn check_warns_when_fixed_durations_squeeze_the_other_slides() {
+    let path = "tests/fixtures/tight-budget.ron";
+    let (code, _, stderr) = check(path);
+    let stderr = String::from_utf8_lossy(&stderr);
+    assert_eq!(code, 0, "{stderr}");
+    let warning = format!(
+        "{path}:7:5: warning: 1 slide with a fixed `duration` (4:30) leaves the other 2 slides \
+         15 s each of the 5:00 target (the deck's `duration`); each should have at least 20 s"
+    );
+    assert!(stderr.contains(&warning), "{stderr}");
+    assert!(
+        stderr.contains(": ok: 3 slides in 1 part, 1 warning"),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn the_bundled_lecture_checks_clean() {
     let (code, stdout, stderr) = run(tribune().arg("check"));
