@@ -1,7 +1,9 @@
 //! The bundled lecture and the README's example deck: both load, and the lecture keeps its
-//! shape: 84 slides in two parts, every slide titled, dated and with notes, the corrections to
-//! the teacher's slides recorded, flashbacks marked, and its dates landing where they should.
+//! shape: 84 slides in two parts, every slide titled and with notes and every slide but the
+//! title slide dated, the corrections to the teacher's slides recorded, flashbacks marked, and
+//! its dates landing where the fact sheet's rule says.
 
+use rstest::rstest;
 use tribune::deck::timeline::DateIndex;
 use tribune::deck::{DateQuery, parse_deck};
 
@@ -124,6 +126,93 @@ fn a_question_about_4_march_1953_lands_on_the_radio_announcement() {
     assert_eq!(target("4 March 1953"), "radio-announcement");
     assert_eq!(target("25 Feb 1956"), "secret-speech");
     assert_eq!(target("June 1953"), "beria-arrested");
+}
+
+#[test]
+fn only_the_title_slide_is_undated() {
+    let deck = lecture();
+    let undated: Vec<&str> = deck
+        .slides()
+        .filter(|s| s.date.is_none())
+        .map(|s| s.id.as_ref().map_or("", |i| i.as_str()))
+        .collect();
+    assert_eq!(undated, ["title"]);
+}
+
+/// The id of the slide a date jump lands on in the lecture: the query read within the deck's
+/// span as the prompt reads it (a query without a year in the year it lands on most closely).
+fn lands_on(query: &str) -> String {
+    let deck = lecture();
+    let found = DateIndex::new(&deck)
+        .find(query, &deck.span.range)
+        .unwrap_or_else(|e| panic!("{query}: {e}"));
+    let (_, matched) = &found.readings[found.best];
+    let slide = deck.slide(matched.target).expect("a slide");
+    slide
+        .id
+        .as_ref()
+        .expect("every slide has an id")
+        .to_string()
+}
+
+/// Date jumps against the fact sheet (`history-facts.md`): §2 gives each slide's anchor date
+/// and span, §4 the rule (slides dated inside the query first, in deck order; else the
+/// narrowest overlap). The sheet names no queries of its own, so these are the questions a
+/// class asks, each landing worked out by hand from those two sections. The title slide lost
+/// its date (it restated the span): none of these lands on it or moved for it.
+#[rstest]
+// Days: the first slide dated that day, in deck order.
+#[case("4 March 1953", "radio-announcement")]
+#[case("5 March 1953", "stalin-is-dead")]
+#[case("28 February 1953", "last-supper")]
+#[case("1 March 1953", "first-of-march")]
+#[case("2 March 1953", "second-of-march")]
+#[case("7 November 1952", "november-parade")]
+#[case("14 February 1956", "congress-opens")]
+#[case("9 February 1956", "pospelov-commission")]
+#[case("25 February 1956", "secret-speech")]
+#[case("9 March 1956", "georgia-riots")]
+#[case("16 March 1956", "first-press-reports")]
+#[case("28 June 1956", "poznan-protests")]
+#[case("30 June 1956", "june-resolution")]
+#[case("4 November 1956", "hungary-1956")]
+// No slide dated 23 October 1956: Poland's span (19–24 October, 6 days) is narrower than
+// Hungary's (23 October – 11 November, 20 days).
+#[case("23 October 1956", "polish-october")]
+// Months: the first slide dated inside, though a later one may be narrower.
+#[case("August 1952", "joxe-meets-stalin")]
+#[case("October 1952", "nineteenth-congress")]
+#[case("January 1953", "doctors-plot")]
+#[case("June 1953", "beria-arrested")]
+#[case("December 1953", "beria-executed")]
+// The Part II divider keeps its date (the Congress, 14–25 February): it is the month's first.
+#[case("February 1956", "twentieth-congress")]
+#[case("March 1956", "not-so-secret")]
+// Seasons.
+#[case("spring 1953", "radio-announcement")]
+#[case("winter 1956", "twentieth-congress")]
+#[case("summer 1956", "washington-release")]
+#[case("autumn 1956", "polish-october")]
+// Years, the flashbacks and flash-forwards among them.
+#[case("1937", "order-00447")]
+#[case("1938", "khrushchev-ukraine-1938")]
+#[case("1953", "what-happened")]
+#[case("1955", "genesis-survivors")]
+#[case("1956", "twentieth-congress")]
+#[case("1971", "nyt-review-1971")]
+#[case("1988", "rybin-account")]
+// No slide dated in 1954: the narrowest overlap is "The Soviet Union in 1953", whose span runs
+// to February 1955.
+#[case("1954", "soviet-union-1953")]
+// Without a year, in the year where the query lands most closely: 4 March and 5 March have
+// slides of their own in 1953; so has June in 1953 and 1956, a tie the earlier year wins; 23
+// October has none in any year, and 1956's Poland is the narrowest overlap of all.
+#[case("4 March", "radio-announcement")]
+#[case("5 Mar", "stalin-is-dead")]
+#[case("June", "beria-arrested")]
+#[case("23 Oct", "polish-october")]
+fn the_lectures_dates_land_where_the_fact_sheet_says(#[case] query: &str, #[case] id: &str) {
+    assert_eq!(lands_on(query), id, "{query}");
 }
 
 #[test]
