@@ -7,7 +7,8 @@ use rstest::rstest;
 use tribune::deck::timeline::DateIndex;
 use tribune::deck::{DateQuery, parse_deck};
 
-use crate::support::fixtures::lecture;
+use crate::support::app::{run, type_text};
+use crate::support::fixtures::{fixture_deck, lecture, root};
 
 #[test]
 fn the_lecture_has_84_slides_in_two_parts() {
@@ -213,6 +214,80 @@ fn lands_on(query: &str) -> String {
 #[case("23 Oct", "polish-october")]
 fn the_lectures_dates_land_where_the_fact_sheet_says(#[case] query: &str, #[case] id: &str) {
     assert_eq!(lands_on(query), id, "{query}");
+}
+
+/// Every deck under `slides/` loads without a warning, the examples included (each through
+/// `fixture_deck`, which fails on a warning).
+#[test]
+fn every_deck_in_slides_loads_without_warnings() {
+    fn decks(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("a readable folder") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                decks(&path, out);
+            } else if path.extension().is_some_and(|e| e == "ron") {
+                out.push(path);
+            }
+        }
+    }
+    let mut found = Vec::new();
+    decks(&root().join("slides"), &mut found);
+    found.sort();
+    let names: Vec<String> = found
+        .iter()
+        .map(|p| {
+            let relative = p.strip_prefix(root()).expect("under the root");
+            relative.to_string_lossy().replace('\\', "/")
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "slides/examples/ides-of-march.ron",
+            "slides/two-deaths-of-stalin.ron"
+        ]
+    );
+    for name in &names {
+        assert!(fixture_deck(name).slide_count() > 0, "{name}");
+    }
+}
+
+/// The example lecture on the Ides of March: five slides, the title undated, the funeral circa;
+/// its dates read as the deck writes them, in words, and in the presenter `d` `44 BC` lands on
+/// the slide about that year, `15 March` (no year) on the murder.
+#[test]
+fn the_ides_of_march_example_shows_its_dates_and_lands_its_jumps() {
+    let deck = fixture_deck("slides/examples/ides-of-march.ron");
+    let shown: Vec<Option<String>> = deck
+        .slides()
+        .map(tribune::deck::Slide::shown_date)
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            None,
+            Some("44 BC".to_owned()),
+            Some("15 March 44 BC".to_owned()),
+            Some("c. 20 March 44 BC".to_owned()),
+            Some("October 42 BC".to_owned()),
+        ]
+    );
+    let mut app = tribune::app::App::new(deck);
+    let jump = |app: &mut tribune::app::App, query: &str| {
+        run(app, [tribune::app::Action::OpenDatePrompt]);
+        type_text(app, query);
+        run(app, [tribune::app::Action::Submit]);
+        let slide = app.deck.slide(app.current).expect("a slide");
+        slide.id.as_ref().expect("an id").to_string()
+    };
+    assert_eq!(jump(&mut app, "44 BC"), "rome");
+    assert_eq!(jump(&mut app, "15 March"), "murder");
+    // A circa slide is dated, as written, on its day.
+    assert_eq!(jump(&mut app, "20 March 44 BC"), "funeral");
+    // A circa query is its loose range, 13 to 27 March: the murder is the first slide in it.
+    assert_eq!(jump(&mut app, "c. 20 March 44 BC"), "murder");
+    assert_eq!(jump(&mut app, "42 BC"), "philippi");
+    assert_eq!(app.mode, tribune::app::Mode::Normal);
 }
 
 #[test]
