@@ -16,6 +16,7 @@
 use jiff::civil::Date as CivilDate;
 
 use super::styled::{Line, Role, Run};
+use crate::deck::date::{year_text, years_text};
 use crate::deck::{DayRange, Deck, DeckDate, Slide};
 use crate::text::{truncate, width as text_width};
 
@@ -42,11 +43,14 @@ pub struct TimelineRow {
 /// Most slides listed under an expanded group.
 const MAX_EXPANDED: usize = 9;
 
-/// Columns before a row's label: year (4), space, span bar, axis, space, marker, space.
-const LABEL_COLUMN: usize = 10;
+/// Columns before a row's label, after the year: space, span bar, axis, space, marker, space.
+const LABEL_AFTER_YEAR: usize = 6;
 
-/// Columns before a label in an expanded group's list.
-const EXPANDED_COLUMN: usize = 12;
+/// Columns before a label in an expanded group's list, after the year.
+const EXPANDED_AFTER_YEAR: usize = 8;
+
+/// The year column's least width: four digits, as most decks' years have.
+const YEAR_COLUMN: usize = 4;
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -63,7 +67,7 @@ fn short_date(range: DayRange) -> String {
     let whole_year =
         f.month() == 1 && f.day() == 1 && range.last.month() == 12 && range.last.day() == 31;
     if whole_year {
-        format!("{}", f.year())
+        year_text(f.year())
     } else if whole_month {
         month_abbr(f).to_owned()
     } else {
@@ -110,7 +114,7 @@ fn date_text(slide: &Slide, with_year: bool) -> String {
 /// `5 Mar 1953`, `Mar 1953`, `1953`: the start's label with the year, once.
 fn start_label_with_year(date: &DeckDate) -> String {
     let label = start_label(date);
-    let year = date.range.first.year().to_string();
+    let year = year_text(date.range.first.year());
     if label.contains(&year) {
         label
     } else {
@@ -139,6 +143,8 @@ struct Sidebar<'a> {
     /// The date prompt's choice, while it is open.
     preview: Option<usize>,
     width: usize,
+    /// Columns of the year labels: four, or as many as the widest (`44 BC`) needs.
+    year_w: usize,
 }
 
 impl Sidebar<'_> {
@@ -195,7 +201,7 @@ impl Sidebar<'_> {
         } else {
             String::new()
         };
-        let room = self.width.saturating_sub(LABEL_COLUMN);
+        let room = self.width.saturating_sub(self.year_w + LABEL_AFTER_YEAR);
         let title_room = room.saturating_sub(text_width(&date) + 2 + more.len());
         // A title squeezed to a few letters says nothing; leave it out.
         let label = if title_room < 6 {
@@ -217,15 +223,16 @@ impl Sidebar<'_> {
             if last_year == year {
                 format!("{} slides", group.len())
             } else {
-                format!("{} slides, {year}–{last_year}", group.len())
+                format!("{} slides, {}", group.len(), years_text(year, last_year))
             }
         } else {
             self.group_label(group, last_year != year)
         };
+        let w = self.year_w;
         TimelineRow {
             line: Line {
                 runs: vec![
-                    Run::new(format!("{year:>4} "), Role::Secondary),
+                    Run::new(format!("{:>w$} ", year_text(year)), Role::Secondary),
                     Run::new(" ", Role::Body),
                     Run::new(arrow.to_string(), Role::Secondary),
                     Run::new(" ", Role::Body),
@@ -256,7 +263,9 @@ impl Sidebar<'_> {
         };
         let mut spans = vec![
             Run::new(
-                year_label.map_or("    ".to_owned(), |y| format!("{y:>4}")),
+                year_label.map_or(" ".repeat(self.year_w), |y| {
+                    format!("{:>w$}", year_text(y), w = self.year_w)
+                }),
                 Role::Secondary,
             ),
             Run::new(" ", Role::Body),
@@ -281,7 +290,7 @@ impl Sidebar<'_> {
             });
             truncate(
                 &format!("{} slides · {when}", group.len()),
-                self.width.saturating_sub(LABEL_COLUMN),
+                self.width.saturating_sub(self.year_w + LABEL_AFTER_YEAR),
             )
         } else {
             let year = days(self.slides[self.representative(group)]).first.year();
@@ -313,12 +322,12 @@ impl Sidebar<'_> {
         TimelineRow {
             line: Line {
                 runs: vec![
-                    Run::new("     ", Role::Body),
+                    Run::new(" ".repeat(self.year_w + 1), Role::Body),
                     Run::new(if on_bar { "┃" } else { " " }, Role::Accent),
                     Run::new("★", Role::Milestone),
                     Run::new(" ", Role::Body),
                     Run::new(
-                        truncate(&text, self.width.saturating_sub(8)),
+                        truncate(&text, self.width.saturating_sub(self.year_w + 4)),
                         Role::Milestone,
                     ),
                 ],
@@ -354,7 +363,7 @@ impl Sidebar<'_> {
             .min(group.len().saturating_sub(listed));
         let lead = |on_bar: bool| {
             vec![
-                Run::new("     ", Role::Body),
+                Run::new(" ".repeat(self.year_w + 1), Role::Body),
                 Run::new(if on_bar { "┃" } else { " " }, Role::Accent),
                 Run::new("┆", Role::Faint),
                 Run::new("   ", Role::Body),
@@ -395,7 +404,10 @@ impl Sidebar<'_> {
                 spans.push(self.marker(&[i]));
                 spans.push(Run::new(" ", Role::Body));
                 spans.push(Run::new(
-                    truncate(&label, self.width.saturating_sub(EXPANDED_COLUMN)),
+                    truncate(
+                        &label,
+                        self.width.saturating_sub(self.year_w + EXPANDED_AFTER_YEAR),
+                    ),
                     style,
                 ));
                 TimelineRow {
@@ -442,6 +454,22 @@ struct Skeleton {
     milestones: Vec<usize>,
     /// Axes laid out so far, by their number of rows.
     axes: Vec<AxisLayout>,
+    /// Columns of the year labels (see [`Sidebar`]).
+    year_w: usize,
+}
+
+/// The year column's width for `deck`: the widest year it can label (the span's, the edges'),
+/// in words (`44 BC`, `AD 14`), and never under four columns.
+fn year_width(deck: &Deck) -> usize {
+    let span = deck.span.range;
+    let years = [span.first.year(), span.last.year()]
+        .into_iter()
+        .chain(deck.slides().filter_map(|s| Some(s.range()?.first.year())));
+    years
+        .map(|y| text_width(&year_text(y)))
+        .max()
+        .unwrap_or(0)
+        .max(YEAR_COLUMN)
 }
 
 /// The axis at one height: each slide's row and what each row holds.
@@ -470,6 +498,7 @@ impl Skeleton {
             .map(|i| (i, Axis::offset(span.first, days(slides[i]).first)))
             .collect();
         Skeleton {
+            year_w: year_width(deck),
             height: usize::from(height),
             axis: Axis::new(span, inside.iter().map(|&(_, x)| x)),
             inside,
@@ -556,6 +585,7 @@ impl Skeleton {
             focus: preview.unwrap_or(at.current),
             preview,
             width,
+            year_w: self.year_w,
         };
         // Rows for the axis itself, after the edges, the milestones and the expanded group.
         let fixed = self.before.len() + self.after.len() + self.milestones.len();
