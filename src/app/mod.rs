@@ -9,8 +9,8 @@ mod update;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::deck::timeline::{DateIndex, DateMatch};
-use crate::deck::{ClassEnd, DateQuery, Deck, TimeOfDay};
+use crate::deck::timeline::{DateIndex, DateMatch, Found};
+use crate::deck::{ClassEnd, Deck, TimeOfDay};
 use crate::layout::notes::{self, NotesPane};
 use crate::layout::timeline::Position;
 use crate::layout::{Open, Rect, SlideLayout, panes, slide_text_area};
@@ -46,11 +46,13 @@ pub enum Mode {
     DatePrompt {
         /// What the user typed.
         input: String,
-        /// Which of the matches is chosen (0 = the rule's target).
+        /// Which choice `↑` `↓` picked: among the matches of a query with one reading (0 =
+        /// the rule's target), else among the readings of a query without a year (starting
+        /// at the one the jump would take).
         choice: usize,
         /// What the input matches, or why it matches nothing; `None` while it is empty.
         /// Worked out when the input changes, not each time it is drawn.
-        found: Option<Result<DateMatch, String>>,
+        found: Option<Result<Found, String>>,
     },
 }
 
@@ -338,23 +340,17 @@ impl App {
         crate::timing::budget::standing(&self.deck, &self.budgets, &self.spent_now(), self.current)
     }
 
-    /// What `input`, typed into the date prompt, matches, or why it matches nothing.
-    pub fn find_date(&self, input: &str) -> Option<Result<DateMatch, String>> {
+    /// What `input`, typed into the date prompt, matches, or why it matches nothing. A query
+    /// without a year is read within the deck's span.
+    pub fn find_date(&self, input: &str) -> Option<Result<Found, String>> {
         if input.trim().is_empty() {
             return None;
         }
-        Some(DateQuery::parse(input).and_then(|q| {
-            self.dates.lookup(&q.range).ok_or_else(|| {
-                format!(
-                    "no slide is dated in or around {}",
-                    crate::deck::date::human_range(&q.range)
-                )
-            })
-        }))
+        Some(self.dates.find(input, &self.deck.span.range))
     }
 
     /// What the date prompt's input matches right now, or why it matches nothing.
-    pub fn date_preview(&self) -> Option<&Result<DateMatch, String>> {
+    pub fn date_preview(&self) -> Option<&Result<Found, String>> {
         match &self.mode {
             Mode::DatePrompt { found, .. } => found.as_ref(),
             _ => None,
@@ -371,10 +367,11 @@ impl App {
         else {
             return None;
         };
-        let order = date_order(found);
-        order
-            .get((*choice).min(order.len().saturating_sub(1)))
-            .copied()
+        let choice = (*choice).min(date_choices(found).saturating_sub(1));
+        match found.readings.as_slice() {
+            [(_, only)] => date_order(only).get(choice).copied(),
+            several => several.get(choice).map(|(_, m)| m.target),
+        }
     }
 
     /// Which panes are open.
@@ -482,8 +479,9 @@ impl App {
             .filter(|(i, s)| {
                 filter.is_empty()
                     || s.title.as_str().to_lowercase().contains(&filter)
-                    || s.date.written.contains(&filter)
-                    || s.date.human().to_lowercase().contains(&filter)
+                    || s.date.as_ref().is_some_and(|d| d.written.contains(&filter))
+                    || s.shown_date()
+                        .is_some_and(|d| d.to_lowercase().contains(&filter))
                     || (i + 1).to_string() == filter
                     || s.id
                         .as_ref()
@@ -525,6 +523,15 @@ pub fn date_order(found: &DateMatch) -> Vec<usize> {
     std::iter::once(found.target)
         .chain(found.all().filter(|&i| i != found.target))
         .collect()
+}
+
+/// How many choices `↑` `↓` move among: a query's matches when it has one reading, else its
+/// readings (one per year).
+pub fn date_choices(found: &Found) -> usize {
+    match found.readings.as_slice() {
+        [(_, only)] => date_order(only).len(),
+        several => several.len(),
+    }
 }
 
 impl App {

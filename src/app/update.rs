@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::{Action, App, Mode, PauseSpan, Purpose, Shown, date_order};
+use super::{Action, App, Mode, PauseSpan, Purpose, Shown, date_choices};
 use crate::deck::timeline::DateIndex;
 use crate::deck::{ClassEnd, Deck, Slide};
 use crate::timing::class_clock::{Countdown, Deadline};
@@ -329,7 +329,7 @@ impl App {
             }
             Action::SelectPrev | Action::SelectNext => {
                 let count = match self.date_preview() {
-                    Some(Ok(found)) => date_order(found).len(),
+                    Some(Ok(found)) => date_choices(found),
                     _ => 1,
                 };
                 if let Mode::DatePrompt { choice: c, .. } = &mut self.mode {
@@ -352,12 +352,17 @@ impl App {
         None
     }
 
-    /// The prompt with new input: its matches worked out once, the first one chosen.
+    /// The prompt with new input: its matches worked out once, the jump's own choice chosen
+    /// (the rule's target, or the reading it lands on most closely).
     fn retype(&mut self, input: String) {
         let found = self.find_date(&input);
+        let choice = match &found {
+            Some(Ok(f)) if f.readings.len() > 1 => f.best,
+            _ => 0,
+        };
         self.mode = Mode::DatePrompt {
             input,
-            choice: 0,
+            choice,
             found,
         };
     }
@@ -778,6 +783,44 @@ mod tests {
         );
         run(&mut app, [Action::Submit]);
         assert_eq!(app.current, 1);
+    }
+
+    #[test]
+    fn date_prompt_reads_a_day_without_a_year_in_each_year_and_arrows_choose_the_year() {
+        let deck = parse_deck(
+            "t.ron",
+            br#"Deck(title: "T", span: "1953/1956", parts: [Part(id: "p", title: "P", slides: [
+                Slide(title: "October 1953", date: "1953-10", notes: "n"),
+                Slide(title: "Budapest", date: "1956-10-23", notes: "n"),
+                Slide(title: "Questions", notes: "n"),
+            ])])"#,
+        )
+        .unwrap()
+        .deck;
+        let mut app = App::new(deck);
+        run(&mut app, [Action::OpenDatePrompt]);
+        type_text(&mut app, "23 Oct");
+        // Two years have a slide on or around 23 October; the jump takes the slide dated that
+        // very day, in 1956, though 1953 comes first.
+        assert_eq!(app.date_choice(), Some(1));
+        run(&mut app, [Action::SelectPrev]);
+        assert_eq!(app.date_choice(), Some(0), "23 October 1953: the month");
+        run(&mut app, [Action::SelectPrev]);
+        assert_eq!(
+            app.date_choice(),
+            Some(0),
+            "the first year; the choice clamps"
+        );
+        run(&mut app, [Action::SelectNext, Action::SelectNext]);
+        assert_eq!(app.date_choice(), Some(1));
+        run(&mut app, [Action::SelectPrev, Action::Submit]);
+        assert_eq!((app.current, &app.mode), (0, &Mode::Normal));
+        // With its year, one reading.
+        run(&mut app, [Action::OpenDatePrompt]);
+        type_text(&mut app, "23 Oct 1953");
+        let found = app.date_preview().unwrap().clone().unwrap();
+        assert_eq!((found.readings.len(), found.year_less), (1, None));
+        assert_eq!(app.date_choice(), Some(0));
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! `tribune check`: errors and warnings on stderr; exit 0 if the deck can be presented. With
 //! `--size`, every slide that would not fit a screen of that size, in each layout a class
 //! meets, as the screen would show it (the same layout code): warnings, or errors with
-//! `--strict`.
+//! `--strict`. A talk whose fixed `duration`s leave the other slides under the budget floor
+//! is a warning too (`timing::budget::squeeze`).
 
 use std::process::ExitCode;
 
@@ -10,8 +11,9 @@ use super::input::{deck_name, load};
 use crate::cli::CheckArgs;
 use crate::deck::diagnostic::render_all;
 use crate::deck::scan::scan;
-use crate::deck::{Diagnostic, Loaded, Severity};
+use crate::deck::{ClassEnd, Diagnostic, Loaded, Severity};
 use crate::layout::fit::{View, overflows};
+use crate::timing::budget::squeeze;
 
 /// Checks a deck.
 pub fn run(args: &CheckArgs) -> Result<ExitCode, Error> {
@@ -24,6 +26,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, Error> {
     };
     let fits = fit_diagnostics(&loaded, &name, &args.size, severity);
     let mut warnings = loaded.warnings.clone();
+    warnings.extend(budget_warning(&loaded, &name));
     if !args.strict {
         warnings.extend(fits.iter().cloned());
     }
@@ -49,6 +52,35 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, Error> {
         plural(warnings.len())
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// A warning when the fixed `duration`s leave the other slides less than the floor each of the
+/// talk's length: the deck's `duration`, else its `class` length. It points at that setting.
+fn budget_warning(loaded: &Loaded, name: &str) -> Option<Diagnostic> {
+    let deck = &loaded.deck;
+    let (key, which, target) = match (deck.duration, deck.class) {
+        (Some(d), _) => ("duration", "the deck's `duration`", d.duration()),
+        (None, Some(ClassEnd::Length(l))) => ("class", "the deck's `class` length", l.duration()),
+        _ => return None,
+    };
+    let tight = squeeze(deck, target)?;
+    // The deck's own setting, not a slide's `duration`: the first such key before any slide.
+    let places = scan(&loaded.source);
+    let first_slide = places.name("Slide", 0);
+    let (line, column) = (places.keys.iter())
+        .find(|(k, pos)| k == key && first_slide.is_none_or(|s| *pos < s))
+        .map_or((1, 1), |(_, pos)| *pos);
+    Some(
+        Diagnostic::at(
+            Severity::Warning,
+            name,
+            &loaded.source,
+            line,
+            column,
+            tight.message(which),
+        )
+        .with_hint("lengthen the talk, or shorten or remove some slides' `duration`"),
+    )
 }
 
 /// One diagnostic per slide that does not fit a size: the layouts and sizes it overflows, the

@@ -234,7 +234,10 @@ mod tests {
             |b| matches!(b, Block::Bullets(items) if items.iter().any(|i| !i.children.is_empty()))
         )));
         // Every kind of date, each as a slide's own date.
-        let written: Vec<&str> = slides.iter().map(|s| s.date.written.as_str()).collect();
+        let written: Vec<&str> = slides
+            .iter()
+            .filter_map(|s| Some(s.date.as_ref()?.written.as_str()))
+            .collect();
         for date in [
             "1969-07-20",
             "1948-12",

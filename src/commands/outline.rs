@@ -1,5 +1,6 @@
-//! `tribune outline`: one slide a line (number, part, date, title), or the slides a date
-//! matches, the one a jump would land on first.
+//! `tribune outline`: one slide a line (number, part, date as the slide shows it, title), or
+//! the slides a date matches, the one a jump would land on first. An undated slide's date
+//! reads `—` (and `null` in JSON).
 
 use std::process::ExitCode;
 
@@ -10,7 +11,7 @@ use super::input::load;
 use super::output;
 use crate::cli::OutlineArgs;
 use crate::deck::timeline::DateIndex;
-use crate::deck::{DateQuery, Prose};
+use crate::deck::{Prose, UNDATED};
 
 /// One line of `outline --json`.
 #[derive(Serialize)]
@@ -18,7 +19,10 @@ struct OutlineRow<'a> {
     number: usize,
     part: &'a str,
     id: Option<&'a str>,
-    date: &'a str,
+    /// The date as the deck writes it; `null` for an undated slide.
+    date: Option<&'a str>,
+    /// The date as the slide shows it (its `date_label`, else the date in words).
+    shown_date: Option<String>,
     title: &'a str,
     /// `primary` or `secondary` when `--date` was given.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -34,15 +38,25 @@ pub fn run(args: &OutlineArgs) -> Result<ExitCode, Error> {
     let order: Vec<(usize, Option<&'static str>)> = match &args.date {
         None => (0..slides.len()).map(|i| (i, None)).collect(),
         Some(query) => {
-            let range = DateQuery::parse(query)
-                .map_err(|e| Error::Failed(format!("cannot read the date `{query}`: {e}")))?
-                .range;
-            let found = DateIndex::new(deck).lookup(&range).ok_or_else(|| {
-                Error::Failed(format!(
-                    "no slide is dated in or around `{query}` ({})",
-                    crate::deck::date::human_range(&range)
-                ))
-            })?;
+            let all = DateIndex::new(deck)
+                .find(query, &deck.span.range)
+                .map_err(|e| Error::Failed(format!("--date `{query}`: {e}")))?;
+            // Without a year, the year where the query lands most closely; the others are
+            // named, so that whoever reads the list knows to add the year.
+            let Some((reading, found)) = all.readings.get(all.best) else {
+                return Err(Error::Failed(format!("--date `{query}`: no slide matches")));
+            };
+            if all.readings.len() > 1 {
+                let others: Vec<&str> = (all.readings.iter())
+                    .filter(|(c, _)| c != reading)
+                    .map(|(c, _)| c.label.as_str())
+                    .collect();
+                eprintln!(
+                    "tribune: `{query}` read as {}; it also fits {}: add the year to choose",
+                    reading.label,
+                    others.join(", ")
+                );
+            }
             let kind = |i: usize| {
                 if found.primary.contains(&i) {
                     "primary"
@@ -62,19 +76,23 @@ pub fn run(args: &OutlineArgs) -> Result<ExitCode, Error> {
             number: i + 1,
             part: deck.parts[deck.part_of(i)].id.as_str(),
             id: slides[i].id.as_ref().map(Prose::as_str),
-            date: &slides[i].date.written,
+            date: slides[i].date.as_ref().map(|d| d.written.as_str()),
+            shown_date: slides[i].shown_date(),
             title: slides[i].title.as_str(),
             r#match: kind,
         })
         .collect();
     output::print(args.json, &rows, "the outline", |out| {
         rows.iter().try_for_each(|r| {
-            let title: String = r
-                .title
-                .chars()
-                .map(|c| if c.is_whitespace() { ' ' } else { c })
-                .collect();
-            writeln!(out, "{}\t{}\t{}\t{}", r.number, r.part, r.date, title)
+            // A tab or newline inside a title or a date label would break the columns.
+            let one_line = |text: &str| -> String {
+                text.chars()
+                    .map(|c| if c.is_whitespace() { ' ' } else { c })
+                    .collect()
+            };
+            let date = r.shown_date.as_deref().map_or(UNDATED.to_owned(), one_line);
+            let title = one_line(r.title);
+            writeln!(out, "{}\t{}\t{date}\t{title}", r.number, r.part)
         })
     })
 }

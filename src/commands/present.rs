@@ -9,6 +9,7 @@ use super::input::{load, read_records, theme};
 use crate::app::Purpose;
 use crate::cli::{PresentArgs, RehearseArgs};
 use crate::deck::Seconds;
+use crate::timing::budget::squeeze;
 use crate::timing::record;
 use crate::tui;
 
@@ -33,10 +34,23 @@ fn run(args: &PresentArgs, purpose: Purpose, target: Option<Duration>) -> Result
         .map(|d| read_records(d, "rehearsal"))
         .unwrap_or_default();
     let session = match purpose {
-        Purpose::Rehearse => tui::Session::Rehearsal {
-            dir: rehearsal_dir,
-            target: target.or(loaded.deck.duration.map(Seconds::duration)),
-        },
+        Purpose::Rehearse => {
+            let which = if target.is_some() {
+                "--target"
+            } else {
+                "the deck's `duration`"
+            };
+            let target = target.or(loaded.deck.duration.map(Seconds::duration));
+            // Said before the screen is taken, so it stays in the terminal's scrollback; the
+            // status bar says it again in short.
+            if let Some(tight) = target.and_then(|t| squeeze(&loaded.deck, t)) {
+                eprintln!("tribune: warning: {}", tight.message(which));
+            }
+            tui::Session::Rehearsal {
+                dir: rehearsal_dir,
+                target,
+            }
+        }
         Purpose::Present => {
             let log_dir = state.as_deref().map(|s| record::class_dir(s, &key));
             let classes = log_dir

@@ -860,12 +860,19 @@ fn julian_leap_day(year: i16) -> Problem {
     } else {
         "though the proleptic Julian calendar has the day"
     };
+    // The prompt has 60 columns: the calendar's full name fits beside most years, not all.
+    let short = format!("{y} is not a leap year in the proleptic Gregorian calendar");
+    let short = if short.width() <= QUERY_MESSAGE_WIDTH {
+        short
+    } else {
+        format!("{y} is not a leap year in tribune's Gregorian calendar")
+    };
     Problem {
         long: format!(
-            "29 February {y} does not exist in the proleptic Gregorian calendar tribune uses \
-             ({y} is not a leap year in it, {had})"
+            "29 February {y} does not exist: {y} is not a leap year in the proleptic Gregorian \
+             calendar tribune uses ({had})"
         ),
-        short: format!("29 February {y} is not in tribune's Gregorian calendar"),
+        short,
         hint: julian_to_gregorian(year, 2, 29).map(|d| {
             format!(
                 "if the source uses the Julian calendar, write the same day as tribune counts \
@@ -976,7 +983,8 @@ fn historical(year: i16) -> i32 {
 }
 
 /// `1953`, `44 BC`, `AD 14` (AD below 100, where the bare number reads like short for 19xx).
-fn year_text(year: i16) -> String {
+/// `year` is astronomical (`-43` is 44 BC).
+pub fn year_text(year: i16) -> String {
     match year {
         ..=0 => format!("{} BC", historical(year)),
         1..=99 => format!("AD {year}"),
@@ -995,7 +1003,7 @@ fn year_pair(first: i16, last: i16) -> (String, String) {
 }
 
 /// `1953–1956`, `50–44 BC`, `AD 14–37`, `44 BC – AD 14`.
-fn years_text(first: i16, last: i16) -> String {
+pub fn years_text(first: i16, last: i16) -> String {
     if first == last {
         year_text(first)
     } else if last <= 0 {
@@ -1298,13 +1306,13 @@ mod tests {
     )]
     #[case(
         "1100-02-29",
-        "29 February 1100 does not exist in the proleptic Gregorian calendar tribune uses (1100 \
-         is not a leap year in it, though the Julian calendar had the day)"
+        "29 February 1100 does not exist: 1100 is not a leap year in the proleptic Gregorian \
+         calendar tribune uses (though the Julian calendar had the day)"
     )]
     #[case(
         "-0100-02-29",
-        "29 February 101 BC does not exist in the proleptic Gregorian calendar tribune uses \
-         (101 BC is not a leap year in it, though the proleptic Julian calendar has the day)"
+        "29 February 101 BC does not exist: 101 BC is not a leap year in the proleptic \
+         Gregorian calendar tribune uses (though the proleptic Julian calendar has the day)"
     )]
     #[case(
         "1953-02-29",
@@ -1481,11 +1489,16 @@ mod tests {
     )]
     #[case(
         "29 Feb 1100",
-        "29 February 1100 is not in tribune's Gregorian calendar"
+        "1100 is not a leap year in the proleptic Gregorian calendar"
     )]
     #[case(
         "1100-02-29",
-        "29 February 1100 is not in tribune's Gregorian calendar"
+        "1100 is not a leap year in the proleptic Gregorian calendar"
+    )]
+    // Too wide for the prompt with the calendar's full name.
+    #[case(
+        "29 Feb 9901 BC",
+        "9901 BC is not a leap year in tribune's Gregorian calendar"
     )]
     #[case("12000", "`12000` is outside 10000 BC – AD 9999")]
     #[case("-9999-09-99", "September 10000 BC has only 30 days, not 99")]

@@ -10,7 +10,7 @@ use ron::error::{Error as RonError, SpannedError};
 use ron::extensions::Extensions;
 
 use super::diagnostic::{Diagnostic, LoadError, Severity};
-use super::model::Deck;
+use super::model::{Deck, Layout};
 use super::scan::scan;
 use super::validate;
 
@@ -530,7 +530,11 @@ fn describe(code: &RonError) -> (String, Option<String>) {
             expected, found, ..
         } => {
             hint = Some(suggest(found, expected));
-            format!("unknown block kind `{found}`")
+            if *expected == Layout::NAMES {
+                format!("unknown layout `{found}`")
+            } else {
+                format!("unknown block kind `{found}`")
+            }
         }
         RonError::DuplicateStructField { field, .. } => {
             format!("the field `{field}` is given twice")
@@ -942,6 +946,8 @@ mod tests {
         "the Ides of March"
     )]
     #[case(r#"date: "c. 1066", date_label: "  ""#, "c. 1066")]
+    // Undated, a slide may still show words for its date: they place it nowhere.
+    #[case(r#"date_label: "tradition""#, "tradition")]
     fn a_slide_shows_its_label_or_its_date(#[case] fields: &str, #[case] shown: &str) {
         let source = format!(
             r#"Deck(title: "t", span: "44 BC", parts: [Part(id: "p", title: "p", slides: [
@@ -949,7 +955,25 @@ mod tests {
             ])])"#
         );
         let deck = parse_deck("t.ron", source.as_bytes()).unwrap().deck;
-        assert_eq!(deck.slides().next().unwrap().shown_date(), shown);
+        assert_eq!(
+            deck.slides().next().unwrap().shown_date().as_deref(),
+            Some(shown)
+        );
+    }
+
+    #[test]
+    fn an_undated_slide_loads_without_a_warning_and_shows_no_date() {
+        let source = r#"Deck(title: "t", span: "1953", parts: [Part(id: "p", title: "p", slides: [
+            Slide(title: "Title", notes: "n"),
+            Slide(title: "Stalin dies", date: "1953-03-05", notes: "n"),
+        ])])"#;
+        let loaded = parse_deck("t.ron", source.as_bytes()).unwrap();
+        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+        let title = loaded.deck.slide(0).unwrap();
+        assert_eq!(
+            (title.shown_date(), title.range(), title.extent()),
+            (None, None, None)
+        );
     }
 
     proptest! {

@@ -20,5 +20,6 @@ pub use date::{Candidate, DateQuery, DayRange, DeckDate, Resolved};
 pub use diagnostic::{Diagnostic, LoadError, Severity};
 pub use load::{BUNDLED_NAME, BUNDLED_SOURCE, Loaded, load_path, parse_deck};
 pub use model::{
-    Block, Bullet, ClassEnd, Correction, Deck, Milestone, Part, Prose, Seconds, Slide, fnv1a,
+    Block, Bullet, ClassEnd, Correction, Deck, Layout, Milestone, Part, Prose, Seconds, Slide,
+    UNDATED, fnv1a,
 };

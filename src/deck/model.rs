@@ -69,6 +69,9 @@ pub struct Part {
     pub slides: Vec<Slide>,
 }
 
+/// How a list with a date column (`outline`, the overview) marks a slide without a date.
+pub const UNDATED: &str = "—";
+
 /// One slide.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -78,13 +81,21 @@ pub struct Slide {
     pub id: Option<Prose>,
     /// The slide's heading.
     pub title: Prose,
+    /// How the slide is laid out (`"title"`, `"section"`, `"default"`); without one, the
+    /// first slide of the deck is the title slide and the first of each later part a section
+    /// divider (see `layout/slide.rs`).
+    #[serde(default)]
+    pub layout: Option<Layout>,
     /// The moment the slide is about: where a date jump lands and where the timeline marks it.
-    pub date: DeckDate,
+    /// A slide without one (the title slide, a part divider) is on no row of the timeline and
+    /// no date jump lands on it; see `deck/timeline.rs`.
+    #[serde(default)]
+    pub date: Option<DeckDate>,
     /// What the display calls the date instead of the computed text ("the Ides of March");
     /// `date` still places the slide. See [`Slide::shown_date`].
     #[serde(default)]
     pub date_label: Option<Prose>,
-    /// A wider stretch the slide covers, drawn as a bar on the timeline.
+    /// A wider stretch the slide covers, drawn as a bar on the timeline (only with a `date`).
     #[serde(default)]
     pub span: Option<DeckDate>,
     /// Deliberately outside the story's flow (a flashback or flash-forward): no span warning.
@@ -106,6 +117,41 @@ pub struct Slide {
     /// kept out of the notes and shown only when asked (`tribune errata`, a key in the notes).
     #[serde(default)]
     pub corrections: Vec<Correction>,
+}
+
+/// How a slide is laid out, when it says so (`layout: "section"`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// The deck's title slide: the title in large type, the deck's subtitle and author under it.
+    Title,
+    /// A section divider: the title in large type, the part's subtitle under it.
+    Section,
+    /// An ordinary slide: a bold title, a rule, the body.
+    Default,
+}
+
+impl Layout {
+    /// The names a deck writes, in the order a hint lists them.
+    pub const NAMES: &'static [&'static str] = &["title", "section", "default"];
+
+    /// The layout `name` names, if any.
+    pub fn from_name(name: &str) -> Option<Layout> {
+        match name {
+            "title" => Some(Layout::Title),
+            "section" => Some(Layout::Section),
+            "default" => Some(Layout::Default),
+            _ => None,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Layout {
+    /// A string naming a layout; any other is refused as serde refuses an unknown variant,
+    /// so the loader points at it with a did-you-mean hint, as for an unknown block kind.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        Layout::from_name(&name).ok_or_else(|| de::Error::unknown_variant(&name, Layout::NAMES))
+    }
 }
 
 /// One correction of a slide: what the original read, what the deck says now, and why.
@@ -132,20 +178,30 @@ impl Slide {
     }
 
     /// The date as the slide shows it: its `date_label` when it has one that is not blank,
-    /// else the date in words (`15 March 44 BC`, `c. 1066`).
-    pub fn shown_date(&self) -> String {
-        match &self.date_label {
-            Some(label) if !label.as_str().trim().is_empty() => label.as_str().to_owned(),
-            _ => self.date.human(),
+    /// else the date in words (`15 March 44 BC`, `c. 1066`); `None` for a slide that shows no
+    /// date. Only for display: placing the slide and matching queries use `date`.
+    pub fn shown_date(&self) -> Option<String> {
+        match (&self.date_label, &self.date) {
+            (Some(label), _) if !label.as_str().trim().is_empty() => {
+                Some(label.as_str().to_owned())
+            }
+            (_, Some(date)) => Some(date.human()),
+            (_, None) => None,
         }
     }
 
-    /// The day range the slide touches: its date, widened by its span.
-    pub fn extent(&self) -> DayRange {
-        match &self.span {
-            Some(span) => self.date.range.union(&span.range),
-            None => self.date.range,
-        }
+    /// The days the slide's date covers, when it has one.
+    pub fn range(&self) -> Option<DayRange> {
+        self.date.as_ref().map(|d| d.range)
+    }
+
+    /// The day range the slide touches: its date, widened by its span; `None` when undated.
+    pub fn extent(&self) -> Option<DayRange> {
+        let date = self.range()?;
+        Some(match &self.span {
+            Some(span) => date.union(&span.range),
+            None => date,
+        })
     }
 }
 

@@ -70,19 +70,12 @@ pub(super) fn check(deck: &Deck, name: &str, source: &str) -> (Vec<Diagnostic>, 
                 format!("slide {number} has an empty title"),
             ));
         }
-        let dates_read = slide.date.problem().is_none() && deck.span.problem().is_none();
-        if dates_read && !slide.flashback && !slide.date.range.is_within(&deck.span.range) {
-            warnings.push(
-                at(
-                    Severity::Warning,
-                    pos(),
-                    format!(
-                        "slide {number} is dated {}, outside the timeline's span {}",
-                        slide.date, deck.span
-                    ),
-                )
-                .with_hint("mark it `flashback: true` if that is deliberate"),
-            );
+        if let Some((severity, message, hint)) = date_issue(deck, slide, number) {
+            let d = at(severity, pos(), message).with_hint(hint);
+            match severity {
+                Severity::Error => errors.push(d),
+                Severity::Warning => warnings.push(d),
+            }
         }
         if slide
             .notes
@@ -114,12 +107,43 @@ pub(super) fn check(deck: &Deck, name: &str, source: &str) -> (Vec<Diagnostic>, 
     (errors, warnings)
 }
 
+/// What a slide's dates say against the deck, as (severity, message, hint): a date outside the
+/// timeline's span warns unless the slide is a flashback; a span with no date to draw it
+/// around is an error. An undated slide is fine as it is: it stands on no row of the timeline.
+fn date_issue(
+    deck: &Deck,
+    slide: &Slide,
+    number: usize,
+) -> Option<(Severity, String, &'static str)> {
+    let Some(date) = &slide.date else {
+        return slide.span.is_some().then(|| {
+            (
+                Severity::Error,
+                format!("slide {number} has a `span` but no `date`"),
+                "add the `date` the slide is about (its place on the timeline); the span is a \
+                 bar drawn around it",
+            )
+        });
+    };
+    let dates_read = date.problem().is_none() && deck.span.problem().is_none();
+    (dates_read && !slide.flashback && !date.range.is_within(&deck.span.range)).then(|| {
+        (
+            Severity::Warning,
+            format!(
+                "slide {number} is dated {date}, outside the timeline's span {}",
+                deck.span
+            ),
+            "mark it `flashback: true` if that is deliberate",
+        )
+    })
+}
+
 /// An error for every date in the deck that could not be read, at the date's text.
 fn date_errors(deck: &Deck, places: &Places, name: &str, source: &str) -> Vec<Diagnostic> {
     let mut dates: Vec<(&str, &DeckDate)> = vec![("span", &deck.span)];
     dates.extend(deck.milestones.iter().map(|m| ("date", &m.date)));
     for slide in deck.slides() {
-        dates.push(("date", &slide.date));
+        dates.extend(slide.date.iter().map(|d| ("date", d)));
         dates.extend(slide.span.iter().map(|s| ("span", s)));
     }
     let mut used = Vec::new();

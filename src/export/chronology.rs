@@ -30,13 +30,17 @@ pub fn place(span: &DayRange, date: &DayRange) -> Place {
     }
 }
 
-/// The deck's slide indices (0-based) in the order of their dates: by first day, then last
-/// day, then deck order, so slides of the same day keep the order the lecture gives them.
+/// The deck's dated slide indices (0-based) in the order of their dates: by first day, then
+/// last day, then deck order, so slides of the same day keep the order the lecture gives them.
+/// Undated slides have no place in time and are left out.
 pub fn by_date(deck: &Deck) -> Vec<usize> {
-    let slides: Vec<_> = deck.slides().collect();
-    let mut order: Vec<usize> = (0..slides.len()).collect();
-    order.sort_by_key(|&i| (slides[i].date.range.first, slides[i].date.range.last, i));
-    order
+    let mut order: Vec<(DayRange, usize)> = deck
+        .slides()
+        .enumerate()
+        .filter_map(|(i, s)| Some((s.range()?, i)))
+        .collect();
+    order.sort_by_key(|&(r, i)| (r.first, r.last, i));
+    order.into_iter().map(|(_, i)| i).collect()
 }
 
 /// The whole years a range touches, in words: `1936–1939`, `1937`, `50–44 BC`.

@@ -36,7 +36,10 @@ pub fn entries(deck: &Deck) -> Vec<Entry<'_>> {
             number: i + 1,
             part: deck.part_of(i),
             slide,
-            place: place(&deck.span.range, &slide.date.range),
+            // An undated slide is no flashback: it stands where the lecture puts it.
+            place: slide
+                .range()
+                .map_or(Place::Inside, |r| place(&deck.span.range, &r)),
         })
         .collect()
 }
@@ -79,7 +82,7 @@ pub fn slide_label(entry: &Entry) -> String {
 pub fn milestone_of<'a>(deck: &'a Deck, slide: &Slide) -> Option<&'a Milestone> {
     deck.milestones
         .iter()
-        .find(|m| m.date.range == slide.date.range)
+        .find(|m| slide.range() == Some(m.date.range))
 }
 
 /// `3 corrections on 2 slides`.

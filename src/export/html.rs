@@ -15,7 +15,7 @@ use super::markup::Markup;
 use super::notes::{NotesBlock, blocks};
 use super::stylesheet::{CSS, class};
 use super::timeline_svg;
-use crate::deck::{Block, Bullet, Deck};
+use crate::deck::{Block, Bullet, Deck, Slide};
 use crate::layout::Role;
 use crate::text::{Emphasis, parse_emphasis};
 
@@ -129,7 +129,9 @@ fn contents(m: &mut Markup, deck: &Deck, entries: &[Entry], options: Options) {
             let href = format!("#slide-{}", e.number);
             m.open("li", &[]);
             m.element("a", &[("href", &href)], e.slide.title.as_str());
-            m.element("span", &[("class", "when")], &e.slide.shown_date());
+            if let Some(date) = e.slide.shown_date() {
+                m.element("span", &[("class", "when")], &date);
+            }
             m.close("li").raw("\n");
         }
         m.close("ol").raw("\n");
@@ -153,7 +155,8 @@ fn timeline(m: &mut Markup, deck: &Deck) {
     }
     let outside = deck
         .slides()
-        .any(|s| place(&deck.span.range, &s.date.range) != Place::Inside);
+        .filter_map(Slide::range)
+        .any(|r| place(&deck.span.range, &r) != Place::Inside);
     if outside {
         let word = format!("outside {}", deck.span.human());
         m.open("li", &[])
@@ -199,10 +202,11 @@ fn slide(m: &mut Markup, deck: &Deck, entry: &Entry, options: Options) {
         m.raw(" ")
             .element("span", &[("class", class(Role::Milestone))], &star);
     }
-    m.close("span")
-        .element("span", &[("class", "date")], &date)
-        .close("p")
-        .raw("\n");
+    m.close("span");
+    if let Some(date) = &date {
+        m.element("span", &[("class", "date")], date);
+    }
+    m.close("p").raw("\n");
     m.element(
         "h3",
         &[("id", &title_id), ("class", class(Role::Title))],

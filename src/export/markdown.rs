@@ -98,13 +98,16 @@ pub fn handout(deck: &Deck, options: Options) -> String {
             p + 1
         );
         for e in entries_of(&entries, p) {
+            let when = e
+                .slide
+                .shown_date()
+                .map_or(String::new(), |d| format!(" · {}", text(&d)));
             let _ = writeln!(
                 out,
-                "{}. [{}](#slide-{}) · {}",
+                "{}. [{}](#slide-{}){when}",
                 e.number,
                 text(e.slide.title.as_str()),
                 e.number,
-                text(&e.slide.shown_date())
             );
         }
         out.push('\n');
@@ -158,9 +161,11 @@ fn timeline(out: &mut String, deck: &Deck) {
     let mut group = String::new();
     for i in by_date(deck) {
         let s = slides[i];
-        let name = group_of(&s.date.range);
+        // `by_date` lists dated slides only.
+        let Some(range) = s.range() else { continue };
+        let name = group_of(&range);
         // The milestones up to this slide's first day come first.
-        while let Some(m) = milestones.next_if(|m| m.date.range.first <= s.date.range.first) {
+        while let Some(m) = milestones.next_if(|m| m.date.range.first <= range.first) {
             open_group(out, &mut group, &group_of(&m.date.range));
             let _ = writeln!(
                 out,
@@ -173,7 +178,7 @@ fn timeline(out: &mut String, deck: &Deck) {
         let _ = writeln!(
             out,
             "  - {} · [{}. {}](#slide-{})",
-            text(&s.shown_date()),
+            text(&s.shown_date().unwrap_or_default()),
             i + 1,
             text(s.title.as_str()),
             i + 1
@@ -208,12 +213,14 @@ fn slide(out: &mut String, deck: &Deck, e: &Entry, options: Options) {
         e.number,
         text(s.title.as_str())
     );
-    let _ = write!(
-        out,
-        "**{}** · {}",
-        text(&s.shown_date()),
-        text(&slide_label(e))
-    );
+    match s.shown_date() {
+        Some(date) => {
+            let _ = write!(out, "**{}** · {}", text(&date), text(&slide_label(e)));
+        }
+        None => {
+            let _ = write!(out, "{}", text(&slide_label(e)));
+        }
+    }
     match milestone_of(deck, s) {
         Some(m) => {
             let _ = writeln!(out, " · ★ {}\n", text(m.label.as_str()));

@@ -137,7 +137,11 @@ pub fn geometry(deck: &Deck) -> Geometry {
     let span = deck.span.range;
     let slides: Vec<_> = deck.slides().collect();
     let order = by_date(deck);
-    let places: Vec<Place> = slides.iter().map(|s| place(&span, &s.date.range)).collect();
+    // `order` holds the dated slides only; an undated one's place is never read.
+    let places: Vec<Place> = slides
+        .iter()
+        .map(|s| s.range().map_or(Place::Inside, |r| place(&span, &r)))
+        .collect();
     let places = &places;
     let outside = |which: Place| order.iter().copied().filter(move |&i| places[i] == which);
     let mut rows: Vec<Row> = Vec::new();
@@ -166,7 +170,10 @@ pub fn geometry(deck: &Deck) -> Geometry {
         }
     }
     for i in outside(Place::Inside) {
-        let at = axis_y(span, slides[i].date.range, top);
+        let Some(range) = slides[i].range() else {
+            continue;
+        };
+        let at = axis_y(span, range, top);
         items.push((at, Some(i), RowKind::Marks(vec![i])));
     }
     items.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
@@ -457,18 +464,17 @@ fn mark(
         Some(Place::Before) => format!("mark p{part} edge before"),
         Some(_) => format!("mark p{part} edge after"),
     };
-    let tip = format!(
-        "{number} · {} · {}",
-        slide.shown_date(),
-        slide.title.as_str()
-    );
+    let tip = match slide.shown_date() {
+        Some(date) => format!("{number} · {date} · {}", slide.title.as_str()),
+        None => format!("{number} · {}", slide.title.as_str()),
+    };
     m.open("a", &[("class", &classes), ("href", &href)]);
     m.element("title", &[], &tip);
     m.empty("circle", &[("cx", &n(x)), ("cy", &n(y)), ("r", &n(RADIUS))]);
     m.element("text", &[("x", &n(x)), ("y", &n(y + 3.0))], &number);
-    if edge.is_some() {
+    if let (Some(_), Some(range)) = (edge, slide.range()) {
         let label_x = x + RADIUS + 5.0;
-        let when = years(&slide.date.range);
+        let when = years(&range);
         let title = slide.title.as_str();
         // A title that already says its years ("1943–1944") needs no second copy.
         let label = if title.contains(&when) {

@@ -16,5 +16,5 @@ pub mod timeline;
 
 pub use crate::text::roman;
 pub use geometry::{MIN_SIZE, Open, Panes, Rect, is_too_small, panes, slide_text_area};
-pub use slide::{BigTitle, MEASURE, SlideLayout, SlideLine, is_divider};
+pub use slide::{BigTitle, MEASURE, SlideLayout, SlideLine, is_divider, layout_of};
 pub use styled::{Line, Role, Run};

@@ -43,9 +43,8 @@ fn upcoming(deck: &Deck, current: usize, step: usize) -> Upcoming<'_> {
 /// columns: the date outlasts the word "slide", the number outlasts the date.
 fn number_and_date(index: usize, slide: &Slide, room: usize) -> String {
     let n = index + 1;
-    let date = slide.date.human();
     let mut choices = Vec::new();
-    if slide.title.as_str() != date {
+    if let Some(date) = slide.shown_date().filter(|d| d != slide.title.as_str()) {
         choices.push(format!("slide {n} · {date}"));
         choices.push(format!("{n} · {date}"));
     }
@@ -189,14 +188,17 @@ pub fn preview(
                 // One line: the title matters most, then the number, then the date.
                 let n = format!("{}", index + 1);
                 let title = truncate(slide.title.as_str(), first.saturating_sub(width_of(&n) + 2));
-                let date = slide.date.human();
+                let date = slide.shown_date().unwrap_or_default();
                 let used = width_of(&n) + 2 + width_of(&title);
                 let mut runs = vec![
                     Run::new(n, Role::Secondary),
                     Run::new("  ", Role::Body),
                     Run::bold(title, Role::Body),
                 ];
-                if date != slide.title.as_str() && used + 2 + width_of(&date) <= first {
+                if !date.is_empty()
+                    && date != slide.title.as_str()
+                    && used + 2 + width_of(&date) <= first
+                {
                     runs.push(Run::new(format!("  {date}"), Role::Secondary));
                 }
                 return vec![Line { runs }];

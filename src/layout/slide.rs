@@ -1,10 +1,19 @@
 //! A slide laid out at a size: the header (part and date), the title (in large type on the
-//! title slide and part dividers, and in the audience window wherever it fits), the body's
+//! title slide and section dividers, and in the audience window wherever it fits), the body's
 //! blocks as wrapped lines each marked with whether the reveal has reached it, and how far the
 //! whole can scroll. Pure: the terminal, `check --size` and exports read the same lines.
+//!
+//! **Which slides get large titles.** A slide may say how it is laid out (`layout: "title"`,
+//! `"section"` or `"default"`); one that does not follows the deck's shape: its first slide is
+//! the title slide, the first slide of every later part a section divider, every other slide
+//! a default one. The title slide shows the title in large type with the deck's `subtitle`
+//! and `author` under it; a section divider shows it with its part's `subtitle` when it opens
+//! the part. Large type needs an ASCII title that fits (at most three lines, with room for the
+//! rest); otherwise the title is drawn bold, and what goes under it still does. Neither shows
+//! the date above the title: their title and body say what they are about.
 
 use super::styled::{Line, Role, Run, plain, prose};
-use crate::deck::{Block, Bullet, Deck};
+use crate::deck::{Block, Bullet, Deck, Layout, Prose};
 use crate::text::{roman, truncate, width};
 
 /// The widest body text gets: about 66 columns reads comfortably from the back of a room.
@@ -58,9 +67,27 @@ pub fn text_rows(rows: usize) -> usize {
     rows.saturating_sub(1).max(1)
 }
 
-/// Whether a slide opens the deck or a part, and so gets large type.
+/// How slide `index` is laid out: as it says, else the title slide when it opens the deck, a
+/// section divider when it opens a later part, a default slide otherwise.
+pub fn layout_of(deck: &Deck, index: usize) -> Layout {
+    let chosen = deck.slide(index).and_then(|s| s.layout);
+    chosen.unwrap_or(if index == 0 {
+        Layout::Title
+    } else if is_part_start(deck, index) {
+        Layout::Section
+    } else {
+        Layout::Default
+    })
+}
+
+/// Whether slide `index` is the first of a part after the first.
+fn is_part_start(deck: &Deck, index: usize) -> bool {
+    (1..deck.parts.len()).any(|p| deck.part_start(p) == index)
+}
+
+/// Whether a slide is the title slide or a section divider, and so gets large type.
 pub fn is_divider(deck: &Deck, index: usize) -> bool {
-    index == 0 || (0..deck.parts.len()).any(|p| p > 0 && deck.part_start(p) == index)
+    layout_of(deck, index) != Layout::Default
 }
 
 /// Lays out slide `index` of `deck` at reveal step `step` for an area `area_width` by
@@ -98,11 +125,11 @@ pub fn layout(
         roman(part_index + 1),
         part.title.as_str().to_uppercase()
     );
-    // The date as the deck names it (its `date_label`, "the Ides of March", else the date in
-    // words); a title that already says it ("4 March 1953") needs no second copy above it.
-    let date = slide.shown_date();
-    // Nor do the title slide and part dividers, whose big title and body say it.
-    let date = if slide.title.as_str().contains(&date) || is_divider(deck, index) {
+    // A title that already says the date ("4 March 1953") needs no second copy above it.
+    let kind = layout_of(deck, index);
+    let date = slide.shown_date().unwrap_or_default();
+    // Nor do the title slide and section dividers, whose big title and body say it.
+    let date = if slide.title.as_str().contains(&date) || kind != Layout::Default {
         String::new()
     } else {
         date
@@ -121,7 +148,7 @@ pub fn layout(
     let blocks = block_rows(&slide.body, step, measure, wide);
 
     let mut body: Vec<SlideLine> = Vec::new();
-    let big = if is_divider(deck, index) {
+    let big = if kind != Layout::Default {
         big_title(slide.title.as_str(), measure, area_height)
     } else if large_titles {
         // Every reveal step included, so that the title does not change size mid-slide.
@@ -135,19 +162,6 @@ pub fn layout(
     };
     if big.is_some() {
         body.push((Line::default(), true));
-        // The title slide's body carries the deck's own subtitle; a part divider shows the
-        // part's subtitle under its big title.
-        let sub = if index == 0 || !is_divider(deck, index) {
-            None
-        } else {
-            part.subtitle.as_ref().map(|s| s.as_str().to_owned())
-        };
-        if let Some(sub) = sub {
-            for l in plain(&sub, Role::Secondary, measure) {
-                body.push((l, true));
-            }
-            body.push((Line::default(), true));
-        }
     } else {
         let title = plain(slide.title.as_str(), Role::Title, measure);
         let rule_width = title
@@ -161,6 +175,27 @@ pub fn layout(
             body.push((l, true));
         }
         body.push((Line::of("━".repeat(rule_width), Role::Accent), true));
+        body.push((Line::default(), true));
+    }
+    // Under the title: the deck's subtitle and author on the title slide, the part's subtitle
+    // on the divider that opens it.
+    let under: Vec<&str> = match kind {
+        Layout::Title => [&deck.subtitle, &deck.author]
+            .into_iter()
+            .flatten()
+            .map(Prose::as_str)
+            .collect(),
+        Layout::Section if deck.part_start(part_index) == index => {
+            part.subtitle.iter().map(Prose::as_str).collect()
+        }
+        Layout::Section | Layout::Default => Vec::new(),
+    };
+    for text in under.iter().filter(|t| !t.trim().is_empty()) {
+        for l in plain(text, Role::Secondary, measure) {
+            body.push((l, true));
+        }
+    }
+    if under.iter().any(|t| !t.trim().is_empty()) {
         body.push((Line::default(), true));
     }
     body.extend(blocks);
@@ -452,6 +487,78 @@ mod tests {
         parse_deck(BUNDLED_NAME, BUNDLED_SOURCE.as_bytes())
             .unwrap()
             .deck
+    }
+
+    /// Three parts: the deck's shape gives the first slide and each later part's first slide
+    /// their layouts unless a slide chooses its own.
+    const SHAPES: &str = r#"Deck(title: "T", subtitle: "Sub", author: "Au", span: "1956",
+        parts: [
+            Part(id: "a", title: "A", subtitle: "Part A", slides: [
+                Slide(title: "Title", notes: "n"),
+                Slide(title: "Plain", date: "1956", notes: "n"),
+                Slide(title: "Chosen section", layout: "section", notes: "n"),
+            ]),
+            Part(id: "b", title: "B", subtitle: "Part B", slides: [
+                Slide(title: "Opens B", notes: "n"),
+                Slide(title: "Chosen default", layout: "default", notes: "n"),
+            ]),
+            Part(id: "c", title: "C", slides: [
+                Slide(title: "Opens C as a plain slide", layout: "default", notes: "n"),
+                Slide(title: "Closing title", layout: "title", notes: "n"),
+            ]),
+        ])"#;
+
+    #[test]
+    fn the_layout_is_the_slides_choice_else_the_decks_shape() {
+        let deck = parse_deck("s.ron", SHAPES.as_bytes()).unwrap().deck;
+        let layouts: Vec<Layout> = (0..deck.slide_count())
+            .map(|i| layout_of(&deck, i))
+            .collect();
+        assert_eq!(
+            layouts,
+            [
+                Layout::Title,
+                Layout::Default,
+                Layout::Section,
+                Layout::Section,
+                Layout::Default,
+                Layout::Default,
+                Layout::Title,
+            ]
+        );
+    }
+
+    /// The text lines of a slide's layout below its title, trimmed.
+    fn body_text(deck: &Deck, index: usize, size: (u16, u16)) -> Vec<String> {
+        layout(deck, index, 0, size, false)
+            .body
+            .iter()
+            .map(|(l, _)| l.text().trim().to_owned())
+            .filter(|t| !t.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn what_goes_under_the_title_follows_the_layout() {
+        let deck = parse_deck("s.ron", SHAPES.as_bytes()).unwrap().deck;
+        let big = (80, 30);
+        // The title slides: the deck's subtitle and author, in large type or not.
+        assert_eq!(body_text(&deck, 0, big), ["Sub", "Au"]);
+        assert_eq!(body_text(&deck, 6, big), ["Sub", "Au"]);
+        assert_eq!(
+            body_text(&deck, 0, (30, 8)),
+            ["Title", "━━━━━", "Sub", "Au"]
+        );
+        // A divider that opens its part: the part's subtitle; one in mid-part: nothing.
+        assert_eq!(body_text(&deck, 3, big), ["Part B"]);
+        assert!(body_text(&deck, 2, big).is_empty());
+        // Ordinary slides: their title and rule only.
+        assert_eq!(
+            body_text(&deck, 4, big),
+            ["Chosen default", "━━━━━━━━━━━━━━"]
+        );
+        assert!(layout(&deck, 0, 0, big, false).big.is_some());
+        assert!(layout(&deck, 5, 0, big, false).big.is_none());
     }
 
     #[test]

@@ -2,7 +2,13 @@
 //! slides (grouped when they share a row), the milestones always labelled, the current slide
 //! highlighted with its span as a bar, visited slides dimmed, and slides outside the span as
 //! arrows at the top or bottom edge. The group holding the current slide (or the date prompt's
-//! preview) is listed slide by slide beneath its row, so dense weeks stay readable.
+//! preview) is listed slide by slide beneath its row, so dense weeks stay readable. A slide
+//! reads as it shows its date: its `date_label` when it has one, else the date's start.
+//!
+//! A slide without a date stands nowhere: no row, no edge, no bar, as no date jump lands on
+//! it (`deck/timeline.rs`). Borrowing a neighbour's date would put the title slide beside the
+//! first event and label it with a date it does not have. While one is on screen nothing is
+//! marked `◉`; the visited marks still show how far the talk has come.
 //!
 //! `rows` is pure: the screen draws its lines, the mouse handler asks which slide a clicked row
 //! points at, and [`Memo`] keeps them until what they depend on changes.
@@ -10,6 +16,7 @@
 use jiff::civil::Date as CivilDate;
 
 use super::styled::{Line, Role, Run};
+use crate::deck::date::{year_text, years_text};
 use crate::deck::{DayRange, Deck, DeckDate, Slide};
 use crate::text::{truncate, width as text_width};
 
@@ -36,11 +43,14 @@ pub struct TimelineRow {
 /// Most slides listed under an expanded group.
 const MAX_EXPANDED: usize = 9;
 
-/// Columns before a row's label: year (4), space, span bar, axis, space, marker, space.
-const LABEL_COLUMN: usize = 10;
+/// Columns before a row's label, after the year: space, span bar, axis, space, marker, space.
+const LABEL_AFTER_YEAR: usize = 6;
 
-/// Columns before a label in an expanded group's list.
-const EXPANDED_COLUMN: usize = 12;
+/// Columns before a label in an expanded group's list, after the year.
+const EXPANDED_AFTER_YEAR: usize = 8;
+
+/// The year column's least width: four digits, as most decks' years have.
+const YEAR_COLUMN: usize = 4;
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -57,7 +67,7 @@ fn short_date(range: DayRange) -> String {
     let whole_year =
         f.month() == 1 && f.day() == 1 && range.last.month() == 12 && range.last.day() == 31;
     if whole_year {
-        format!("{}", f.year())
+        year_text(f.year())
     } else if whole_month {
         month_abbr(f).to_owned()
     } else {
@@ -81,10 +91,30 @@ fn start_label(date: &DeckDate) -> String {
     }
 }
 
+/// The days a slide's date covers. Only dated slides stand on a row or an edge, so the
+/// stand-in for an undated one is never drawn.
+fn days(slide: &Slide) -> DayRange {
+    slide.range().unwrap_or(DayRange {
+        first: CivilDate::MIN,
+        last: CivilDate::MIN,
+    })
+}
+
+/// How a slide's date reads on the sidebar: its `date_label` when it has one, else the start's
+/// label (with its year when `with_year`); empty for an undated slide, which is never listed.
+fn date_text(slide: &Slide, with_year: bool) -> String {
+    match (&slide.date_label, &slide.date) {
+        (Some(label), _) if !label.as_str().trim().is_empty() => label.as_str().to_owned(),
+        (_, Some(date)) if with_year => start_label_with_year(date),
+        (_, Some(date)) => start_label(date),
+        (_, None) => String::new(),
+    }
+}
+
 /// `5 Mar 1953`, `Mar 1953`, `1953`: the start's label with the year, once.
 fn start_label_with_year(date: &DeckDate) -> String {
     let label = start_label(date);
-    let year = date.range.first.year().to_string();
+    let year = year_text(date.range.first.year());
     if label.contains(&year) {
         label
     } else {
@@ -113,6 +143,8 @@ struct Sidebar<'a> {
     /// The date prompt's choice, while it is open.
     preview: Option<usize>,
     width: usize,
+    /// Columns of the year labels: four, or as many as the widest (`44 BC`) needs.
+    year_w: usize,
 }
 
 impl Sidebar<'_> {
@@ -163,17 +195,13 @@ impl Sidebar<'_> {
     /// added when the row's own year label would say otherwise.
     fn group_label(&self, group: &[usize], with_year: bool) -> String {
         let s = self.slides[self.representative(group)];
-        let date = if with_year {
-            start_label_with_year(&s.date)
-        } else {
-            start_label(&s.date)
-        };
+        let date = date_text(s, with_year);
         let more = if group.len() > 1 {
             format!(" +{}", group.len() - 1)
         } else {
             String::new()
         };
-        let room = self.width.saturating_sub(LABEL_COLUMN);
+        let room = self.width.saturating_sub(self.year_w + LABEL_AFTER_YEAR);
         let title_room = room.saturating_sub(text_width(&date) + 2 + more.len());
         // A title squeezed to a few letters says nothing; leave it out.
         let label = if title_room < 6 {
@@ -185,25 +213,26 @@ impl Sidebar<'_> {
     }
 
     fn edge_line(&self, group: &[usize], arrow: char) -> TimelineRow {
-        let year = self.slides[group[0]].date.range.first.year();
+        let year = days(self.slides[group[0]]).first.year();
         let last_year = group
             .iter()
-            .map(|&i| self.slides[i].date.range.first.year())
+            .map(|&i| days(self.slides[i]).first.year())
             .max()
             .unwrap_or(year);
         let text = if group.len() > 2 && !group.contains(&self.focus) {
             if last_year == year {
                 format!("{} slides", group.len())
             } else {
-                format!("{} slides, {year}–{last_year}", group.len())
+                format!("{} slides, {}", group.len(), years_text(year, last_year))
             }
         } else {
             self.group_label(group, last_year != year)
         };
+        let w = self.year_w;
         TimelineRow {
             line: Line {
                 runs: vec![
-                    Run::new(format!("{year:>4} "), Role::Secondary),
+                    Run::new(format!("{:>w$} ", year_text(year)), Role::Secondary),
                     Run::new(" ", Role::Body),
                     Run::new(arrow.to_string(), Role::Secondary),
                     Run::new(" ", Role::Body),
@@ -234,7 +263,9 @@ impl Sidebar<'_> {
         };
         let mut spans = vec![
             Run::new(
-                year_label.map_or("    ".to_owned(), |y| format!("{y:>4}")),
+                year_label.map_or(" ".repeat(self.year_w), |y| {
+                    format!("{:>w$}", year_text(y), w = self.year_w)
+                }),
                 Role::Secondary,
             ),
             Run::new(" ", Role::Body),
@@ -252,21 +283,17 @@ impl Sidebar<'_> {
             };
         }
         let label = if expanded_here {
-            let first = group.iter().map(|&i| self.slides[i].date.range.first).min();
-            let last = group.iter().map(|&i| self.slides[i].date.range.last).max();
+            let first = group.iter().map(|&i| days(self.slides[i]).first).min();
+            let last = group.iter().map(|&i| days(self.slides[i]).last).max();
             let when = first.zip(last).map_or(String::new(), |(first, last)| {
                 crate::deck::date::human_range(&DayRange { first, last })
             });
             truncate(
                 &format!("{} slides · {when}", group.len()),
-                self.width.saturating_sub(LABEL_COLUMN),
+                self.width.saturating_sub(self.year_w + LABEL_AFTER_YEAR),
             )
         } else {
-            let year = self.slides[self.representative(group)]
-                .date
-                .range
-                .first
-                .year();
+            let year = days(self.slides[self.representative(group)]).first.year();
             self.group_label(group, year_in_effect != Some(year))
         };
         spans.push(self.marker(group));
@@ -281,14 +308,11 @@ impl Sidebar<'_> {
     /// Too short for an axis: where we are, in one line.
     fn where_line(&self) -> TimelineRow {
         let current = self.at.current;
+        let date = self.slides[current]
+            .shown_date()
+            .unwrap_or_else(|| "undated".to_owned());
         TimelineRow {
-            line: Line::of(
-                truncate(
-                    &format!("◉ {}", self.slides[current].date.human()),
-                    self.width,
-                ),
-                Role::Accent,
-            ),
+            line: Line::of(truncate(&format!("◉ {date}"), self.width), Role::Accent),
             target: Some(current),
         }
     }
@@ -298,12 +322,12 @@ impl Sidebar<'_> {
         TimelineRow {
             line: Line {
                 runs: vec![
-                    Run::new("     ", Role::Body),
+                    Run::new(" ".repeat(self.year_w + 1), Role::Body),
                     Run::new(if on_bar { "┃" } else { " " }, Role::Accent),
                     Run::new("★", Role::Milestone),
                     Run::new(" ", Role::Body),
                     Run::new(
-                        truncate(&text, self.width.saturating_sub(8)),
+                        truncate(&text, self.width.saturating_sub(self.year_w + 4)),
                         Role::Milestone,
                     ),
                 ],
@@ -325,7 +349,7 @@ impl Sidebar<'_> {
         milestones: &[Landmark],
     ) -> Vec<TimelineRow> {
         let mut group = group.to_vec();
-        group.sort_by_key(|&i| (self.slides[i].date.range.first, i));
+        group.sort_by_key(|&i| (days(self.slides[i]).first, i));
         // Keep the focus in view when the group is longer than the lines we have, and say how
         // many are not listed.
         let listed = if group.len() > lines {
@@ -339,26 +363,20 @@ impl Sidebar<'_> {
             .min(group.len().saturating_sub(listed));
         let lead = |on_bar: bool| {
             vec![
-                Run::new("     ", Role::Body),
+                Run::new(" ".repeat(self.year_w + 1), Role::Body),
                 Run::new(if on_bar { "┃" } else { " " }, Role::Accent),
                 Run::new("┆", Role::Faint),
                 Run::new("   ", Role::Body),
             ]
         };
         let shown: Vec<usize> = group.iter().skip(start).take(listed).copied().collect();
-        let year_of = |i: usize| self.slides[i].date.range.first.year();
+        let year_of = |i: usize| days(self.slides[i]).first.year();
         let with_years = shown
             .iter()
             .any(|&i| Some(year_of(i)) != year || year_of(i) != year_of(shown[0]));
         let dates: Vec<String> = shown
             .iter()
-            .map(|&i| {
-                if with_years {
-                    start_label_with_year(&self.slides[i].date)
-                } else {
-                    start_label(&self.slides[i].date)
-                }
-            })
+            .map(|&i| date_text(self.slides[i], with_years))
             .collect();
         let column = dates
             .iter()
@@ -371,7 +389,7 @@ impl Sidebar<'_> {
         for (&i, date) in shown.iter().zip(&dates) {
             // A milestone goes before the first slide dated after it.
             while let Some((m, label)) =
-                pending.next_if(|(m, _)| m.range.first < self.slides[i].date.range.first)
+                pending.next_if(|(m, _)| m.range.first < days(self.slides[i]).first)
             {
                 out.push(self.milestone_line(m, label, on_bar));
             }
@@ -386,7 +404,10 @@ impl Sidebar<'_> {
                 spans.push(self.marker(&[i]));
                 spans.push(Run::new(" ", Role::Body));
                 spans.push(Run::new(
-                    truncate(&label, self.width.saturating_sub(EXPANDED_COLUMN)),
+                    truncate(
+                        &label,
+                        self.width.saturating_sub(self.year_w + EXPANDED_AFTER_YEAR),
+                    ),
                     style,
                 ));
                 TimelineRow {
@@ -433,6 +454,22 @@ struct Skeleton {
     milestones: Vec<usize>,
     /// Axes laid out so far, by their number of rows.
     axes: Vec<AxisLayout>,
+    /// Columns of the year labels (see [`Sidebar`]).
+    year_w: usize,
+}
+
+/// The year column's width for `deck`: the widest year it can label (the span's, the edges'),
+/// in words (`44 BC`, `AD 14`), and never under four columns.
+fn year_width(deck: &Deck) -> usize {
+    let span = deck.span.range;
+    let years = [span.first.year(), span.last.year()]
+        .into_iter()
+        .chain(deck.slides().filter_map(|s| Some(s.range()?.first.year())));
+    years
+        .map(|y| text_width(&year_text(y)))
+        .max()
+        .unwrap_or(0)
+        .max(YEAR_COLUMN)
 }
 
 /// The axis at one height: each slide's row and what each row holds.
@@ -450,16 +487,18 @@ impl Skeleton {
         let span = deck.span.range;
         let slides: Vec<&Slide> = deck.slides().collect();
         let place = |i: usize| place_of(slides[i], span);
+        // Undated slides have no place: neither inside nor at an edge.
         let edge_budget = (usize::from(height) / 6).max(1);
         let mut milestones: Vec<usize> = (0..deck.milestones.len())
             .filter(|&m| deck.milestones[m].date.range.overlaps(&span))
             .collect();
         milestones.sort_by_key(|&m| deck.milestones[m].date.range.first);
         let inside: Vec<(usize, f64)> = (0..slides.len())
-            .filter(|&i| place(i) == Place::Inside)
-            .map(|i| (i, Axis::offset(span.first, slides[i].date.range.first)))
+            .filter(|&i| place(i) == Some(Place::Inside))
+            .map(|i| (i, Axis::offset(span.first, days(slides[i]).first)))
             .collect();
         Skeleton {
+            year_w: year_width(deck),
             height: usize::from(height),
             axis: Axis::new(span, inside.iter().map(|&(_, x)| x)),
             inside,
@@ -546,6 +585,7 @@ impl Skeleton {
             focus: preview.unwrap_or(at.current),
             preview,
             width,
+            year_w: self.year_w,
         };
         // Rows for the axis itself, after the edges, the milestones and the expanded group.
         let fixed = self.before.len() + self.after.len() + self.milestones.len();
@@ -569,9 +609,9 @@ impl Skeleton {
             expanded,
             focus_group,
             // The current slide's extent as a bar beside the axis.
-            current_bar: self
-                .axis
-                .bar(bar.slides[at.current].extent(), bar.span, axis_rows),
+            current_bar: bar.slides[at.current]
+                .extent()
+                .and_then(|extent| self.axis.bar(extent, bar.span, axis_rows)),
             milestones,
         };
         let mut out: Vec<TimelineRow> = (self.before.iter())
@@ -584,23 +624,24 @@ impl Skeleton {
     }
 }
 
-fn place_of(slide: &Slide, span: DayRange) -> Place {
-    let d = slide.date.range;
-    if d.last < span.first {
+/// Where a slide stands against the span; `None` for an undated slide, which stands nowhere.
+fn place_of(slide: &Slide, span: DayRange) -> Option<Place> {
+    let d = slide.range()?;
+    Some(if d.last < span.first {
         Place::Before
     } else if d.first > span.last {
         Place::After
     } else {
         Place::Inside
-    }
+    })
 }
 
 /// Slides outside the span, one group per starting year, merged into one line when there are
 /// more years than `budget` lines.
 fn edge_groups(slides: &[&Slide], span: DayRange, which: Place, budget: usize) -> Vec<Vec<usize>> {
     let mut groups: Vec<(i16, Vec<usize>)> = Vec::new();
-    for i in (0..slides.len()).filter(|&i| place_of(slides[i], span) == which) {
-        let year = slides[i].date.range.first.year();
+    for i in (0..slides.len()).filter(|&i| place_of(slides[i], span) == Some(which)) {
+        let year = days(slides[i]).first.year();
         match groups.iter_mut().find(|(y, _)| *y == year) {
             Some((_, g)) => g.push(i),
             None => groups.push((year, vec![i])),
@@ -627,7 +668,7 @@ fn settle_year_labels(slides: &[&Slide], rows: &mut [AxisRow]) {
         let all_of_year = |row: &AxisRow| {
             row.group
                 .iter()
-                .all(|&i| slides[i].date.range.first.year() == year)
+                .all(|&i| days(slides[i]).first.year() == year)
         };
         if all_of_year(&rows[r]) {
             continue;
@@ -697,9 +738,9 @@ impl Sidebar<'_> {
             let shown = if group.is_empty() {
                 month_label
             } else if expanded_here {
-                group.iter().map(|&i| self.slides[i].date.range.first).min()
+                group.iter().map(|&i| days(self.slides[i]).first).min()
             } else {
-                Some(self.slides[self.representative(group)].date.range.first)
+                Some(days(self.slides[self.representative(group)]).first)
             };
             let (earlier, later): (Vec<Landmark>, Vec<Landmark>) = plan
                 .milestones
@@ -1269,7 +1310,7 @@ mod tests {
                     let title = slide.title.as_str();
                     let start: String = title.chars().take(3).collect();
                     // Where the title did not fit, the date says which slide it is.
-                    let f = slide.date.range.first;
+                    let f = slide.range().unwrap().first;
                     let day = format!(" {} {} ", f.day(), month_abbr(f));
                     assert!(
                         text.contains(&start)
@@ -1281,6 +1322,47 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn an_undated_slide_has_no_row_and_nothing_is_marked_while_it_is_on_screen() {
+        let deck = parse_deck(
+            "t.ron",
+            br#"Deck(title: "T", span: "1953/1956", parts: [Part(id: "p", title: "P", slides: [
+                Slide(title: "Title", notes: "n"),
+                Slide(title: "Stalin dies", date: "1953-03-05", notes: "n"),
+                Slide(title: "Interlude", notes: "n"),
+                Slide(title: "Secret Speech", date: "1956-02-25", date_label: "25 Feb, at night",
+                    notes: "n"),
+            ])])"#,
+        )
+        .unwrap()
+        .deck;
+        for current in 0..deck.slide_count() {
+            for (width, height) in [(27, 22), (42, 38), (20, 8)] {
+                let rows = rows(&deck, &on(&deck, current), width, height);
+                let text = texts(&rows).join("\n");
+                assert!(
+                    rows.iter().all(|r| !matches!(r.target, Some(0 | 2))),
+                    "{text}"
+                );
+                assert!(
+                    !text.contains("Title") && !text.contains("Interlude"),
+                    "{text}"
+                );
+                let dated = current % 2 == 1;
+                assert_eq!(text.contains('◉'), dated, "on {current}:\n{text}");
+            }
+        }
+        // The date label is what the row says.
+        let wide = texts(&rows(&deck, &on(&deck, 3), 42, 38)).join("\n");
+        assert!(wide.contains("25 Feb, at night  Secret Speech"), "{wide}");
+        // Too short for an axis: the one line says where we are, or that it has no date.
+        assert_eq!(texts(&rows(&deck, &on(&deck, 2), 20, 1)), ["◉ undated"]);
+        assert_eq!(
+            texts(&rows(&deck, &on(&deck, 1), 20, 1)),
+            ["◉ 5 March 1953"]
+        );
     }
 
     #[test]

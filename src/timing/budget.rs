@@ -8,6 +8,79 @@ use crate::deck::{Block, Bullet, Deck, Seconds, Slide};
 /// Within this many seconds of the plan counts as on time.
 const ON_TIME_SLACK: u64 = 15;
 
+/// The least time, in seconds, a slide without a `duration` should get on average from what
+/// the fixed durations leave of a target: below it the slides are flicked past, not presented.
+pub const FLOOR_SECS: u64 = 20;
+
+/// A target whose fixed durations leave the other slides less than [`FLOOR_SECS`] each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Squeeze {
+    /// The talk's length.
+    pub target: Duration,
+    /// The slides with a `duration` of their own, and those durations added up.
+    pub fixed: (usize, Duration),
+    /// The slides without one, which share what is left.
+    pub others: usize,
+    /// What each of those gets on average, in whole seconds.
+    pub each: u64,
+}
+
+/// Whether the fixed durations leave the other slides less than the floor each of `target`.
+pub fn squeeze(deck: &Deck, target: Duration) -> Option<Squeeze> {
+    let durations: Vec<Duration> = deck
+        .slides()
+        .filter_map(|s| s.duration.map(Seconds::duration))
+        .collect();
+    let others = deck.slide_count() - durations.len();
+    let fixed: Duration = durations.iter().sum();
+    let rest = target.saturating_sub(fixed).as_secs();
+    let count = u64::try_from(others).ok().filter(|&n| n > 0)?;
+    (rest < FLOOR_SECS * count).then(|| Squeeze {
+        target,
+        fixed: (durations.len(), fixed),
+        others,
+        each: rest / count,
+    })
+}
+
+impl Squeeze {
+    /// The whole warning, naming the target by `which` (the deck's duration, `--target`).
+    pub fn message(&self, which: &str) -> String {
+        let (n, fixed) = self.fixed;
+        if n == 0 {
+            return format!(
+                "the {} target ({which}) gives the {} slide{} {} s each; each should have at \
+                 least {FLOOR_SECS} s",
+                clock(self.target),
+                self.others,
+                if self.others == 1 { "" } else { "s" },
+                self.each,
+            );
+        }
+        format!(
+            "{n} slide{} with a fixed `duration` ({}) leave{} the other {} slide{} {} s each of \
+             the {} target ({which}); each should have at least {FLOOR_SECS} s",
+            if n == 1 { "" } else { "s" },
+            clock(fixed),
+            if n == 1 { "s" } else { "" },
+            self.others,
+            if self.others == 1 { "" } else { "s" },
+            self.each,
+            clock(self.target),
+        )
+    }
+
+    /// The warning in a status bar's few words.
+    pub fn short(&self) -> String {
+        format!(
+            "tight budget: {} slides get {} s each of {} (floor {FLOOR_SECS} s)",
+            self.others,
+            self.each,
+            clock(self.target)
+        )
+    }
+}
+
 /// Each slide's budget: its own `duration` where the deck gives one; the rest of `target`
 /// shared among the other slides in proportion to their content. Without a target, only the
 /// slides with their own duration have a budget.
@@ -226,6 +299,56 @@ mod tests {
 
     fn secs(s: u64) -> Duration {
         Duration::from_secs(s)
+    }
+
+    #[test]
+    fn a_target_the_fixed_durations_squeeze_is_named_with_its_figures() {
+        // 2 min fixed; three other slides need 60 s between them to get 20 s each.
+        assert_eq!(squeeze(&deck(), secs(180)), None, "60 s left: 20 s each");
+        let tight = squeeze(&deck(), secs(179)).expect("59 s left for three slides");
+        assert_eq!(
+            tight,
+            Squeeze {
+                target: secs(179),
+                fixed: (1, secs(120)),
+                others: 3,
+                each: 19,
+            }
+        );
+        assert_eq!(
+            tight.message("the deck's `duration`"),
+            "1 slide with a fixed `duration` (2:00) leaves the other 3 slides 19 s each of the \
+             2:59 target (the deck's `duration`); each should have at least 20 s"
+        );
+        assert_eq!(
+            tight.short(),
+            "tight budget: 3 slides get 19 s each of 2:59 (floor 20 s)"
+        );
+        // A target shorter than the fixed durations leaves nothing.
+        assert_eq!(squeeze(&deck(), secs(60)).map(|s| s.each), Some(0));
+        // Without fixed durations, the target alone is too short.
+        let alone = Squeeze {
+            fixed: (0, secs(0)),
+            ..tight
+        };
+        assert_eq!(
+            alone.message("--target"),
+            "the 2:59 target (--target) gives the 3 slides 19 s each; each should have at least \
+             20 s"
+        );
+    }
+
+    #[test]
+    fn every_slide_fixed_leaves_no_one_squeezed() {
+        let deck = parse_deck(
+            "t.ron",
+            br#"Deck(title: "T", span: "1953", parts: [Part(id: "a", title: "A", slides: [
+                Slide(title: "a", notes: "n", duration: "2m"),
+            ])])"#,
+        )
+        .unwrap()
+        .deck;
+        assert_eq!(squeeze(&deck, secs(10)), None);
     }
 
     #[test]

@@ -305,10 +305,11 @@ pub fn covered(deck: &Deck, shown: &[usize]) -> Option<Covered> {
     let in_story: Vec<DayRange> = slides
         .iter()
         .filter(|s| !s.flashback)
-        .map(|s| s.extent())
+        .filter_map(|s| s.extent())
         .collect();
+    // Undated slides cover no stretch of history.
     let extents = if in_story.is_empty() {
-        slides.iter().map(|s| s.extent()).collect()
+        slides.iter().filter_map(|s| s.extent()).collect()
     } else {
         in_story
     };
@@ -520,7 +521,8 @@ mod tests {
     use crate::deck::parse_deck;
     use crate::timing::record::{SlideTime, Stop};
 
-    /// Six slides: a flashback, a year, a month, a day, an interval and a span.
+    /// Seven slides: a flashback, a year, a month, a day, an interval, a span, and an undated
+    /// slide.
     fn deck() -> Deck {
         parse_deck(
             "t.ron",
@@ -531,6 +533,7 @@ mod tests {
                 Slide(title: "D", date: "1953-03-05", notes: "n"),
                 Slide(id: "e", title: "E", date: "1955-12-31/1956-02-09", notes: "n"),
                 Slide(id: "f", title: "F", date: "1956-02-25", span: "1956-02", notes: "n"),
+                Slide(id: "g", title: "G", notes: "n"),
             ])])"#,
         )
         .unwrap()
@@ -585,6 +588,8 @@ mod tests {
     #[case(&[0, 2, 4], "1953-06-01", "1956-02-09", "Jun 1953 – 9 Feb 1956")]
     // ...unless it is all that was shown.
     #[case(&[0], "1924-01-01", "1924-12-31", "1924")]
+    // An undated slide covers no stretch of history.
+    #[case(&[2, 6], "1953-06-01", "1953-06-30", "Jun 1953")]
     fn dates_covered(
         #[case] shown: &[usize],
         #[case] first: &str,
@@ -601,6 +606,7 @@ mod tests {
     #[test]
     fn nothing_shown_covers_nothing() {
         assert_eq!(covered(&deck(), &[]), None);
+        assert_eq!(covered(&deck(), &[6]), None, "only an undated slide");
     }
 
     #[test]

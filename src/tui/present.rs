@@ -15,7 +15,7 @@ use super::terminal::{self, Screen};
 use crate::app::keymap::handle_key;
 use crate::app::{Action, App, Purpose};
 use crate::cli::PresentArgs;
-use crate::deck::{DateQuery, Loaded, Seconds, TimeOfDay};
+use crate::deck::{Loaded, Seconds, TimeOfDay};
 use crate::layout::timeline::Memo;
 use crate::link::{Hub, Started};
 use crate::timing::recorder::{Kind, Progress, Recorder};
@@ -58,6 +58,12 @@ pub fn present(
             "the deck has {n} warning{}; `tribune check` lists them",
             if n == 1 { "" } else { "s" }
         ));
+    }
+    // A rehearsal against a target the fixed durations squeeze says so first.
+    if app.purpose == Purpose::Rehearse
+        && let Some(tight) = target.and_then(|t| budget::squeeze(&app.deck, t))
+    {
+        app.message = Some(tight.short());
     }
     let resume_at = match session {
         Session::Class { resume_at, .. } => *resume_at,
@@ -226,12 +232,12 @@ fn start_slide(
         return Ok(Some(n - 1));
     }
     if let Some(query) = &args.date {
-        let q = DateQuery::parse(query).map_err(|e| format!("--date `{query}`: {e}"))?;
+        // Without a year (`--date "23 Oct"`), the year where it lands most closely.
         let found = app
             .dates
-            .lookup(&q.range)
-            .ok_or_else(|| format!("--date `{query}`: no slide is dated in or around it"))?;
-        return Ok(Some(found.target));
+            .find(query, &app.deck.span.range)
+            .map_err(|e| format!("--date `{query}`: {e}"))?;
+        return Ok(found.readings.get(found.best).map(|(_, m)| m.target));
     }
     Ok(None)
 }

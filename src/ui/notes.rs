@@ -341,11 +341,9 @@ fn render_next_line(app: &App, theme: &Theme, next: Rect, buf: &mut Buffer) {
             ),
             // "4 March 1953  4 March 1953" says nothing twice.
             Span::styled(
-                if n.title.as_str() == n.date.human() {
-                    String::new()
-                } else {
-                    format!("  {}", n.date.human())
-                },
+                n.shown_date()
+                    .filter(|d| d != n.title.as_str())
+                    .map_or(String::new(), |d| format!("  {d}")),
                 theme.dim(),
             ),
         ]),

@@ -10,8 +10,10 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use super::paint;
 use super::theme::Theme;
 use crate::app::{App, Mode, date_order};
+use crate::deck::UNDATED;
+use crate::deck::date::year_text;
 use crate::layout::{details, roman};
-use crate::text::{truncate, width};
+use crate::text::{truncate, width, wrap_plain};
 
 /// Every key, as the help overlay and the README list them.
 pub const KEYS: &[(&str, &str)] = &[
@@ -118,7 +120,7 @@ pub fn render_overview(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let date_w = app
         .deck
         .slides()
-        .map(|s| width(&s.date.human()))
+        .map(|s| width(&s.shown_date().unwrap_or_default()))
         .max()
         .unwrap_or(0)
         .min(MAX_DATE_WIDTH);
@@ -152,7 +154,10 @@ pub fn render_overview(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         } else {
             " "
         };
-        let date = truncate(&s.date.human(), date_w);
+        let date = truncate(
+            &s.shown_date().unwrap_or_else(|| UNDATED.to_owned()),
+            date_w,
+        );
         let pad = " ".repeat(date_w.saturating_sub(width(&date)));
         let text = format!(" {mark} {:>3}  {date}{pad}  {}", i + 1, s.title);
         let mut style = if here { theme.accent() } else { theme.text() }.bg(bg);
@@ -200,9 +205,9 @@ pub fn render_overview(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 }
 
 /// The go-to-date prompt: the typed query, where it would land (or why it cannot), the other
-/// matches, and the keys.
+/// matches or, for a query without a year, the years it fits, and the keys.
 pub fn render_prompt(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let Mode::DatePrompt { input, .. } = &app.mode else {
+    let Mode::DatePrompt { input, choice, .. } = &app.mode else {
         return;
     };
     let bg = theme.overlay_bg;
@@ -212,39 +217,61 @@ pub fn render_prompt(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Span::styled(format!(" {input}"), theme.title().bg(bg)),
         Span::styled("▏", theme.accent().bg(bg)),
     ])];
+    let mut keys = " Enter jump · ↑↓ choose · Esc cancel";
+    // Beside the timeline the box is narrower than a message may be: it wraps, whole.
+    let wrapped = |text: &str, style: Style| -> Vec<Line<'static>> {
+        wrap_plain(text, &(), w.saturating_sub(1))
+            .into_iter()
+            .map(|piece| {
+                let text: String = piece.into_iter().map(|(t, ())| t).collect();
+                Line::styled(format!(" {text}"), style)
+            })
+            .collect()
+    };
     match app.date_preview() {
-        None => lines.push(Line::styled(
-            " e.g. 5 March 1953 · June 1953 · 1956-02-25 · spring 1956",
+        None => lines.extend(wrapped(
+            "e.g. 5 March 1953 · June 1953 · spring 1956 · 23 Oct",
             theme.dim().bg(bg),
         )),
-        Some(Err(why)) => lines.push(Line::styled(
-            truncate(&format!(" {why}"), w),
-            theme.warning().bg(bg),
-        )),
+        Some(Err(why)) => lines.extend(wrapped(why, theme.warning().bg(bg))),
         Some(Ok(found)) => {
-            let chosen = app.date_choice().unwrap_or(found.target);
-            let order = date_order(found);
-            if let Some(s) = app.deck.slide(chosen) {
-                let date = s.date.human();
-                let text = if s.title.as_str() == date {
-                    format!(" → {}  {date}", chosen + 1)
-                } else {
-                    format!(" → {}  {date}  {}", chosen + 1, s.title)
+            let chosen = app.date_choice();
+            if let Some((i, s)) = chosen.and_then(|i| Some((i, app.deck.slide(i)?))) {
+                let text = match s.shown_date() {
+                    Some(date) if date != s.title.as_str() => {
+                        format!(" → {}  {date}  {}", i + 1, s.title)
+                    }
+                    Some(date) => format!(" → {}  {date}", i + 1),
+                    None => format!(" → {}  {}", i + 1, s.title),
                 };
                 lines.push(Line::styled(truncate(&text, w), theme.accent().bg(bg)));
             }
-            let others: Vec<String> = order
-                .iter()
-                .filter(|&&i| i != chosen)
-                .take(8)
-                .map(|i| (i + 1).to_string())
-                .collect();
-            if !others.is_empty() {
-                let more = if order.len() > 9 { ", …" } else { "" };
-                lines.push(Line::styled(
-                    truncate(&format!("   also {}{more}", others.join(", ")), w),
-                    theme.dim().bg(bg),
-                ));
+            match (&found.year_less, found.readings.as_slice()) {
+                (Some(asked), readings) if readings.len() > 1 => {
+                    keys = " Enter jump · ↑↓ which year · Esc cancel";
+                    let years: Vec<String> = readings
+                        .iter()
+                        .map(|(c, _)| year_text(c.range.last.year()))
+                        .collect();
+                    lines.push(years_line(theme, asked, &years, *choice, w));
+                }
+                (_, [(_, only)]) => {
+                    let order = date_order(only);
+                    let others: Vec<String> = order
+                        .iter()
+                        .filter(|&&i| Some(i) != chosen)
+                        .take(8)
+                        .map(|i| (i + 1).to_string())
+                        .collect();
+                    if !others.is_empty() {
+                        let more = if order.len() > 9 { ", …" } else { "" };
+                        lines.push(Line::styled(
+                            truncate(&format!("   also {}{more}", others.join(", ")), w),
+                            theme.dim().bg(bg),
+                        ));
+                    }
+                }
+                _ => {}
             }
         }
     }
@@ -263,9 +290,69 @@ pub fn render_prompt(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_string(
         inner.x,
         inner.bottom().saturating_sub(1),
-        truncate(" Enter jump · ↑↓ choose · Esc cancel", w),
+        truncate(keys, w),
         theme.dim().bg(bg),
     );
+}
+
+/// `   23 October: 1952 · 1953 · 1956`, the chosen year reversed; when they do not all fit in
+/// `w` columns, as many as do around the chosen one, with `…` for the rest.
+fn years_line(
+    theme: &Theme,
+    asked: &str,
+    years: &[String],
+    chosen: usize,
+    w: usize,
+) -> Line<'static> {
+    let bg = theme.overlay_bg;
+    let head = format!("   {asked}: ");
+    let room = w.saturating_sub(width(&head));
+    let chosen = chosen.min(years.len().saturating_sub(1));
+    // Widen the window one year at a time, alternately after and before the chosen one, while
+    // it fits: a span of centuries has more years than any line.
+    let fits = |from: usize, to: usize| {
+        let ends = usize::from(from > 0) * 2 + usize::from(to < years.len()) * 2;
+        let shown: usize = years[from..to].iter().map(|y| width(y)).sum();
+        shown + (to - from - 1) * 3 + ends <= room
+    };
+    let (mut from, mut to) = (chosen, (chosen + 1).min(years.len()));
+    loop {
+        let grown = if to < years.len() && fits(from, to + 1) {
+            to += 1;
+            true
+        } else {
+            false
+        };
+        let grown = if from > 0 && fits(from - 1, to) {
+            from -= 1;
+            true
+        } else {
+            grown
+        };
+        if !grown {
+            break;
+        }
+    }
+    let dim = theme.dim().bg(bg);
+    let mut spans = vec![Span::styled(head, dim)];
+    if from > 0 {
+        spans.push(Span::styled("… ", dim));
+    }
+    for (k, year) in years.iter().enumerate().take(to).skip(from) {
+        if k > from {
+            spans.push(Span::styled(" · ", dim));
+        }
+        let style = if k == chosen {
+            theme.accent().bg(bg).add_modifier(Modifier::REVERSED)
+        } else {
+            theme.text().bg(bg)
+        };
+        spans.push(Span::styled(year.clone(), style));
+    }
+    if to < years.len() {
+        spans.push(Span::styled(" …", dim));
+    }
+    Line::from(spans)
 }
 
 /// The slide's sources and corrections, scrolled by `scroll` lines.

@@ -165,13 +165,13 @@ impl Widget for StatusBar<'_> {
         // Fullest first; on a narrow screen the slide number outlasts the clock.
         let number = format!(" {}/{}{step}", app.current + 1, app.slide_count());
         let bare_number = format!(" {}/{}", app.current + 1, app.slide_count());
+        // An undated slide shows no date rather than a placeholder.
+        let date = slide
+            .shown_date()
+            .map_or(String::new(), |d| format!(" · {d}"));
         let lefts = [
-            format!(
-                " Part {} ·{number} · {}",
-                roman(part + 1),
-                slide.date.human()
-            ),
-            format!("{number} · {}", slide.date.human()),
+            format!(" Part {} ·{number}{date}", roman(part + 1)),
+            format!("{number}{date}"),
             number.clone(),
             bare_number.clone(),
         ];

@@ -15,7 +15,7 @@ use std::time::{Duration, SystemTime};
 
 use assert_cmd::Command;
 use rstest::rstest;
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use crate::support::app::in_snapshots;
 use crate::support::bin::{run, tribune};
@@ -334,6 +334,25 @@ fn warnings_point_at_their_slide_or_quote_and_do_not_fail_the_check() {
     );
 }
 
+/// Fixed durations that leave the other slides under the floor: a warning at the deck's own
+/// `duration` (line 7), naming the target, the slides and the seconds each; still exit 0.
+#[test]
+fn check_warns_when_fixed_durations_squeeze_the_other_slides() {
+    let path = "tests/fixtures/tight-budget.ron";
+    let (code, _, stderr) = check(path);
+    let stderr = String::from_utf8_lossy(&stderr);
+    assert_eq!(code, 0, "{stderr}");
+    let warning = format!(
+        "{path}:7:5: warning: 1 slide with a fixed `duration` (4:30) leaves the other 2 slides \
+         15 s each of the 5:00 target (the deck's `duration`); each should have at least 20 s"
+    );
+    assert!(stderr.contains(&warning), "{stderr}");
+    assert!(
+        stderr.contains(": ok: 3 slides in 1 part, 1 warning"),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn the_bundled_lecture_checks_clean() {
     let (code, stdout, stderr) = run(tribune().arg("check"));
@@ -445,8 +464,49 @@ fn outline_json_without_a_date_lists_every_slide_without_match() {
         .iter()
         .map(|r| r["number"].as_u64().expect("number"))
         .collect();
-    assert_eq!(numbers, (1..=10).collect::<Vec<u64>>());
+    assert_eq!(numbers, (1..=11).collect::<Vec<u64>>());
     assert!(rows.iter().all(|r| r.get("match").is_none()), "{stdout}");
+    // The date as written, and as the slide shows it; both null for the undated slide.
+    let dates = |n: usize| {
+        (
+            rows[n - 1]["date"].clone(),
+            rows[n - 1]["shown_date"].clone(),
+        )
+    };
+    assert_eq!(dates(9), (json!("1956-02-25"), json!("25 February 1956")));
+    assert_eq!(dates(10), (json!("1956"), json!("the year of the speech")));
+    assert_eq!(dates(11), (Value::Null, Value::Null));
+}
+
+#[test]
+fn outline_shows_each_date_as_its_slide_does_and_a_dash_for_none() {
+    let (code, stdout, stderr) = run(tribune().args(["outline", DATES]));
+    assert_eq!(code, 0, "{}", String::from_utf8_lossy(&stderr));
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 11);
+    assert_eq!(lines[0], "1\tspring\t1953\tThe year 1953");
+    assert_eq!(lines[3], "4\tspring\t5 March 1953\tStalin dies");
+    assert_eq!(
+        lines[9],
+        "10\tsecond-death\tthe year of the speech\tThe year 1956"
+    );
+    assert_eq!(lines[10], "11\tsecond-death\t—\tQuestions");
+}
+
+/// Without a year, the query is read in each year of the span: the list is the year it lands
+/// on most closely (June 1953 has three slides dated inside it; June 1956 only overlaps the
+/// year 1956), and stderr names the other years.
+#[test]
+fn outline_date_without_a_year_lists_the_closest_year_and_names_the_others() {
+    let (code, stdout, stderr) = run(tribune().args(["outline", DATES, "--date", "June"]));
+    let stderr = String::from_utf8_lossy(&stderr);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(outline_numbers("June"), [6, 7, 8, 1]);
+    assert!(stdout.starts_with("6\t"), "{stdout}");
+    assert!(
+        stderr.contains("`June` read as June 1953; it also fits June 1956"),
+        "{stderr}"
+    );
 }
 
 #[rstest]

@@ -302,6 +302,22 @@ fn rendered_text() {
     in_snapshots(|| insta::assert_snapshot!("text", text));
 }
 
+/// The legend of the ▲ marks is printed when a slide is marked, and only then.
+#[test]
+fn the_over_budget_legend_only_when_a_slide_is_over() {
+    let deck = deck();
+    let legend = "▲ up to";
+    let tight = render(&build(&deck, &budgets_for(&deck, 720), &records()), 100);
+    assert!(tight.contains(legend), "{tight}");
+    // Ten minutes for every slide: no median comes near, none is marked.
+    let roomy = vec![Some(secs(600)); deck.slide_count()];
+    let generous = build(&deck, &roomy, &records());
+    assert!(generous.slides.iter().all(|r| !r.over_budget));
+    let text = render(&generous, 100);
+    assert!(!text.contains(legend), "{text}");
+    assert!(!text.contains('▲'), "{text}");
+}
+
 #[test]
 fn json() {
     let report = report();

@@ -8,8 +8,8 @@ use rstest::rstest;
 use super::status_after;
 use crate::support::fixtures::{SLIDES, files_in, lecture, read_record, rehearsals_of_the_lecture};
 use crate::support::pty::{
-    CTRL_C, RIGHT, Session, dump, elapsed_secs, on_slide, on_step, shows, start_rehearsal,
-    start_with_state, wait_for_clock, wait_until,
+    CTRL_C, ENTER_ALT, RIGHT, Session, dump, elapsed_secs, on_slide, on_step, shows,
+    start_rehearsal, start_with_state, wait_for_clock, wait_until,
 };
 
 /// Waits, on a slide just reached (`arrived` is its first screen), until the clock shows it
@@ -41,6 +41,29 @@ fn slides_saved(line: &str) -> usize {
         .and_then(|rest| rest.split(' ').next())
         .and_then(|n| n.parse().ok())
         .unwrap_or_else(|| panic!("not a 'rehearsal saved' line: {line:?}"))
+}
+
+/// Twenty minutes for the lecture's 84 slides (none with a fixed duration) is 14 s each, under
+/// the 20 s floor: said on stderr before the screen is taken, so it stays in the scrollback,
+/// and in short in the status bar.
+#[test]
+fn a_target_too_short_for_the_slides_is_said_before_and_in_the_status_bar() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = start_with_state(home.path(), &["rehearse", "--target", "20m"]);
+    s.wait_for("the tight budget in the status bar", |sc| {
+        shows(sc, "tight budget: 84 slides get 14 s each of 20:00")
+    });
+    s.send(b"q");
+    let done = s.finish();
+    done.assert_success();
+    let before = done.raw.split(ENTER_ALT).next().unwrap_or_default();
+    assert!(
+        before.contains(
+            "tribune: warning: the 20:00 target (--target) gives the 84 slides 14 s each; each \
+             should have at least 20 s"
+        ),
+        "{before:?}"
+    );
 }
 
 /// A rehearsal is timed from its start, not from the first move: the opening slide has a time.

@@ -10,7 +10,7 @@ use tribune::ui::theme::Theme;
 use super::{SIZES, WITH_TINY};
 use crate::support::app::{
     assert_screen, draw, find_symbol, find_text, fixture_app, index_of, panes_of, rect,
-    render_deck, run, snapshot,
+    render_deck, run, snapshot, status_text,
 };
 
 /// 0-based index of "4 March 1953" in `bullets.ron`: two reveal steps, a span, notes.
@@ -33,6 +33,56 @@ fn part_divider() {
     snapshot("single__divider", &render_deck("opening"), &SIZES, |app| {
         run(app, [Action::NextPart]);
         assert_eq!(app.current, 2, "Part II opens on slide 3");
+    });
+}
+
+/// `layouts.ron`'s first slide: the title slide by the deck's shape, undated, with the deck's
+/// subtitle and author under its title; the status bar shows no date and the sidebar marks no
+/// slide as here.
+#[test]
+fn layout_title_by_the_decks_shape() {
+    snapshot(
+        "single__layout_title",
+        &render_deck("layouts"),
+        &SIZES,
+        |app| {
+            assert_eq!(app.current, 0);
+        },
+    );
+    let mut app = fixture_app("layouts");
+    let terminal = draw(&mut app, 80, 24);
+    let buf = terminal.backend().buffer();
+    assert_eq!(status_text(buf).split("   ").next(), Some(" Part I · 1/5"));
+    let side = rect(panes_of(&app, buf.area).timeline.expect("a sidebar"));
+    assert!(
+        find_symbol(buf, side, "◉").is_empty(),
+        "nothing is marked here"
+    );
+}
+
+/// A slide that asks for the section layout in mid-part: large type, no part subtitle (it does
+/// not open the part).
+#[test]
+fn layout_section_chosen() {
+    let deck = render_deck("layouts");
+    let i = index_of(&deck, "questions");
+    snapshot("single__layout_section", &deck, &SIZES, |app| {
+        run(app, [Action::GoToSlide(i)]);
+    });
+}
+
+/// A part's first slide that asks to be an ordinary slide: bold title, rule, its date above.
+#[test]
+fn layout_default_chosen_for_a_part_opener() {
+    let deck = render_deck("layouts");
+    let i = index_of(&deck, "tanks");
+    snapshot("single__layout_default", &deck, &SIZES, |app| {
+        run(app, [Action::GoToSlide(i)]);
+        assert_eq!(
+            app.deck.part_of(app.current),
+            1,
+            "the second part's first slide"
+        );
     });
 }
 
