@@ -3,9 +3,11 @@
 //! blocks as wrapped lines each marked with whether the reveal has reached it, and how far the
 //! whole can scroll. Pure: the terminal, `check --size` and exports read the same lines.
 
+use super::figure::{self, Figure, FigureKind};
 use super::styled::{Line, Role, Run, plain, prose};
+use super::table;
 use crate::deck::{Block, Bullet, Deck};
-use crate::text::{roman, truncate, width};
+use crate::text::{roman, truncate, width, wrap_keeping_spaces};
 
 /// The widest body text gets: about 66 columns reads comfortably from the back of a room.
 pub const MEASURE: usize = 66;
@@ -33,6 +35,8 @@ pub struct SlideLayout {
     pub body: Vec<SlideLine>,
     /// Left offset of the text column inside the slide area.
     pub indent: u16,
+    /// Pictures and maps drawn over rows of `body`.
+    pub figures: Vec<Figure>,
 }
 
 impl SlideLayout {
@@ -79,6 +83,7 @@ pub fn layout(
             big: None,
             body: Vec::new(),
             indent: 0,
+            figures: Vec::new(),
         };
     };
     let avail = usize::from(area_width).saturating_sub(4).max(1);
@@ -116,8 +121,13 @@ pub fn layout(
         Vec::new()
     };
 
-    // The blocks first: whether a large title leaves them room depends on their height.
-    let blocks = block_rows(&slide.body, step, measure, wide);
+    // The blocks first (figures at their least): a large title needs room left for them.
+    let widths = Widths {
+        measure,
+        wide,
+        across: figure::across(area_width),
+    };
+    let (blocks, _) = block_rows(&slide.body, step, &widths, None);
 
     let mut body: Vec<SlideLine> = Vec::new();
     let big = if is_divider(deck, index) {
@@ -162,6 +172,10 @@ pub fn layout(
         body.push((Line::of("━".repeat(rule_width), Role::Accent), true));
         body.push((Line::default(), true));
     }
+    // Figures take the rows the rest leaves, beyond their least.
+    let above = head.len() + big.as_ref().map_or(0, |b| usize::from(b.height)) + body.len();
+    let room = usize::from(area_height).saturating_sub(above + blocks.len());
+    let (blocks, figures) = with_figures(&slide.body, step, &widths, blocks, (room, body.len()));
     body.extend(blocks);
     while body.last().is_some_and(|(l, _)| l.runs.is_empty()) {
         body.pop();
@@ -171,12 +185,58 @@ pub fn layout(
         big,
         body,
         indent,
+        figures,
     }
 }
 
-/// The body's blocks as lines, each marked with whether reveal step `step` has reached it.
-fn block_rows(blocks: &[Block], step: usize, measure: usize, wide: usize) -> Vec<SlideLine> {
+/// The blocks laid out again with their figures sharing `room` rows beyond their least, when
+/// there are figures (`blocks` are the blocks with figures at their least), and the figures
+/// numbered from the body's row `first_row`, where the blocks start.
+fn with_figures(
+    body: &[Block],
+    step: usize,
+    widths: &Widths,
+    blocks: Vec<SlideLine>,
+    (room, first_row): (usize, usize),
+) -> (Vec<SlideLine>, Vec<Figure>) {
+    let count = body.iter().filter(|b| FigureKind::of(b).is_some()).count();
+    if count == 0 {
+        return (blocks, Vec::new());
+    }
+    let (blocks, mut figures) =
+        block_rows(body, step, widths, Some(room + count * figure::MIN_ROWS));
+    for f in &mut figures {
+        f.row += first_row;
+    }
+    (blocks, figures)
+}
+
+/// The widths blocks are laid out to.
+struct Widths {
+    /// The text column.
+    measure: usize,
+    /// What a document excerpt or a table may take.
+    wide: usize,
+    /// A figure's box: its left edge in the slide area, and its width.
+    across: (u16, u16),
+}
+
+/// The body's blocks as lines, each marked with whether reveal step `step` has reached it, and
+/// the figures drawn over them. Figures share `room` rows (their least without it).
+fn block_rows(
+    blocks: &[Block],
+    step: usize,
+    widths: &Widths,
+    room: Option<usize>,
+) -> (Vec<SlideLine>, Vec<Figure>) {
     let mut rows: Vec<SlideLine> = Vec::new();
+    let mut figures = Vec::new();
+    let count = blocks
+        .iter()
+        .filter(|b| FigureKind::of(b).is_some())
+        .count();
+    let (x, box_width) = widths.across;
+    let figure_rows = figure::share(room, count, usize::from(box_width));
     let mut shown_steps = 0;
     for (b, block) in blocks.iter().enumerate() {
         if matches!(block, Block::Pause) {
@@ -187,11 +247,28 @@ fn block_rows(blocks: &[Block], step: usize, measure: usize, wide: usize) -> Vec
         if b > 0 && rows.last().is_some_and(|(l, _)| !l.runs.is_empty()) {
             rows.push((Line::default(), revealed));
         }
-        for l in block_lines(block, measure, wide) {
+        if let Some(kind) = FigureKind::of(block) {
+            let caption = match block {
+                Block::Image { caption, .. } => caption.as_ref(),
+                _ => None,
+            };
+            let lines = figure::lines(&kind, caption, figure_rows, widths.measure);
+            figures.push(Figure {
+                row: rows.len(),
+                rows: u16::try_from(figure_rows).unwrap_or(u16::MAX),
+                x,
+                width: box_width,
+                revealed,
+                kind,
+            });
+            rows.extend(lines.into_iter().map(|l| (l, revealed)));
+            continue;
+        }
+        for l in block_lines(block, widths.measure, widths.wide) {
             rows.push((l, revealed));
         }
     }
-    rows
+    (rows, figures)
 }
 
 fn header_line(label: &str, date: &str, measure: usize) -> Line {
@@ -292,8 +369,9 @@ fn block_lines(block: &Block, measure: usize, wide: usize) -> Vec<Line> {
                     });
                     continue;
                 }
-                for l in plain(&line, Role::Excerpt, wide.saturating_sub(2)) {
-                    out.push(l.after(bar.clone()));
+                // A document's spacing is its own: runs of spaces line up its columns.
+                for l in wrap_keeping_spaces(&line, wide.saturating_sub(2)) {
+                    out.push(Line::of(l, Role::Excerpt).after(bar.clone()));
                 }
             }
             let caption = match source {
@@ -335,6 +413,21 @@ fn block_lines(block: &Block, measure: usize, wide: usize) -> Vec<Line> {
                     Line { runs }
                 })
                 .collect()
+        }
+        Block::Table { header, rows } => table::lines(header, rows, wide),
+        // Inside a column or in a preview, a figure is its stand-in text.
+        Block::Image { .. } | Block::Map { .. } => {
+            let mut out = FigureKind::of(block)
+                .map(|kind| figure::stand_in(&kind, measure))
+                .unwrap_or_default();
+            if let Block::Image {
+                caption: Some(caption),
+                ..
+            } = block
+            {
+                out.extend(plain(caption.as_str(), Role::Secondary, measure));
+            }
+            out
         }
         Block::Pause => Vec::new(),
     }

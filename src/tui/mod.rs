@@ -7,6 +7,7 @@
 
 mod audience;
 mod events;
+mod graphics;
 mod output;
 mod present;
 mod session;

@@ -85,6 +85,7 @@ pub fn draw_in(app: &mut App, w: u16, h: u16, theme: &Theme) -> Terminal<TestBac
         app,
         theme,
         timeline: timeline_rows(app, &mut memo),
+        pictures: None,
     };
     drawn(view, w, h)
 }
@@ -217,6 +218,7 @@ pub fn draw_follower(follower: &mut Follower, w: u16, h: u16) -> Terminal<TestBa
         AudienceView {
             follower,
             theme: &theme,
+            pictures: None,
         },
         w,
         h,
