@@ -38,7 +38,7 @@ pub fn deck_changed(pictures: &mut Option<Pictures>, deck: &Deck) {
     match pictures {
         Some(p) => p.clear(),
         None if !picture::paths(deck).is_empty() => {
-            *pictures = Some(Pictures::new(Picker::halfblocks()));
+            *pictures = Some(Pictures::half_blocks());
         }
         None => {}
     }

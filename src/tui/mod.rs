@@ -16,6 +16,7 @@ mod watch;
 
 pub use audience::audience;
 pub use events::Tty;
+pub use graphics::make_ready;
 pub use present::present;
 pub use session::{Ending, Session};
 pub use terminal::{NoTerminal, check as check_terminal};

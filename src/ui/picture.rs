@@ -39,6 +39,11 @@ impl Pictures {
         }
     }
 
+    /// Pictures drawn in half-blocks, as on a terminal that has no graphics (and in tests).
+    pub fn half_blocks() -> Pictures {
+        Pictures::new(Picker::halfblocks())
+    }
+
     /// The paths of the pictures `layout` shows that have not been read yet.
     pub fn unread(&self, layout: &SlideLayout) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
