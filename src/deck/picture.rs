@@ -172,3 +172,70 @@ pub fn check(loaded: &Loaded, name: &str, folder: Option<&Path>) -> Vec<Diagnost
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use image::{ImageEncoder, RgbImage};
+
+    use super::*;
+
+    #[test]
+    fn png_and_jpeg_decode_and_anything_else_says_why_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let pixels = RgbImage::from_fn(8, 6, |x, y| {
+            image::Rgb([
+                u8::try_from(x * 30).unwrap(),
+                u8::try_from(y * 40).unwrap(),
+                90,
+            ])
+        });
+        let mut jpeg = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new(&mut jpeg)
+            .write_image(pixels.as_raw(), 8, 6, image::ExtendedColorType::Rgb8)
+            .unwrap();
+        let mut png = Vec::new();
+        image::codecs::png::PngEncoder::new(&mut png)
+            .write_image(pixels.as_raw(), 8, 6, image::ExtendedColorType::Rgb8)
+            .unwrap();
+        // The bytes decide, not the name.
+        for (name, bytes, format) in [
+            ("a.jpg", &jpeg, Format::Jpeg),
+            ("b.png", &png, Format::Png),
+            ("c.png", &jpeg, Format::Jpeg),
+        ] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, bytes).unwrap();
+            let picture = load(&path).unwrap();
+            assert_eq!(picture.format, format, "{name}");
+            assert_eq!((picture.image.width(), picture.image.height()), (8, 6));
+        }
+        let gif = dir.path().join("d.gif");
+        std::fs::write(&gif, b"GIF89a...").unwrap();
+        assert_eq!(
+            load(&gif).unwrap_err(),
+            "it is neither a PNG nor a JPEG file"
+        );
+        let cut = dir.path().join("e.png");
+        std::fs::write(&cut, &png[..png.len() / 2]).unwrap();
+        assert!(load(&cut).unwrap_err().starts_with("it does not decode"));
+        assert!(
+            load(&dir.path().join("none.png"))
+                .unwrap_err()
+                .starts_with("cannot open it")
+        );
+    }
+
+    #[test]
+    fn paths_are_found_beside_the_deck() {
+        assert_eq!(
+            locate(Some(Path::new("slides")), "pictures/a.png"),
+            Path::new("slides/pictures/a.png")
+        );
+        assert_eq!(
+            locate(Some(Path::new("slides")), "/tmp/a.png"),
+            Path::new("/tmp/a.png")
+        );
+        assert_eq!(folder_of(Path::new("deck.ron")), Path::new("."));
+        assert_eq!(folder_of(Path::new("a/deck.ron")), Path::new("a"));
+    }
+}

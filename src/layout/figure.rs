@@ -159,7 +159,8 @@ pub struct Bounds {
 }
 
 /// What a map of `places` shows in a box whose width is `aspect` times its height (as the eye
-/// sees them): the places with a margin of a quarter of their spread (two degrees at least),
+/// sees them): the places with a margin of half their spread (six degrees at least: the world
+/// map has coastlines only, and a region needs some of them around it to be recognised),
 /// widened to the box's shape so that nothing is stretched. A degree of longitude is shorter
 /// than one of latitude away from the equator, by the cosine of the latitude, as on any local
 /// map.
@@ -173,8 +174,8 @@ pub fn bounds(places: &[Place], aspect: f64) -> Bounds {
     let (south, north, west, east) = if places.is_empty() {
         (-60.0, 80.0, -180.0, 180.0)
     } else {
-        let lat_margin = ((north - south) * 0.25).max(2.0);
-        let lon_margin = ((east - west) * 0.25).max(2.0);
+        let lat_margin = ((north - south) * 0.5).max(6.0);
+        let lon_margin = ((east - west) * 0.5).max(6.0);
         (
             south - lat_margin,
             north + lat_margin,

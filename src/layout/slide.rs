@@ -588,6 +588,71 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_takes_the_room_the_text_leaves_and_no_less_than_its_least() {
+        let source = r#"Deck(title: "T", span: "1956", parts: [Part(id: "p", title: "P", slides: [
+            Slide(title: "Opening", date: "1956", notes: "n"),
+            Slide(title: "Map", date: "1956", notes: "n", body: [
+                Text("Two capitals"),
+                Pause,
+                Map(places: [(name: "Budapest", lat: 47.5, lon: 19.04)]),
+            ]),
+        ])])"#;
+        let deck = parse_deck("t.ron", source.as_bytes()).unwrap().deck;
+        for (w, h) in [(60, 30), (100, 40), (60, 12)] {
+            let l = layout(&deck, 1, 0, (w, h), false);
+            let [f] = l.figures.as_slice() else {
+                panic!("one figure: {:?}", l.figures)
+            };
+            assert!(!f.revealed, "after the pause");
+            let rows = usize::from(f.rows);
+            assert!(rows >= figure::MIN_ROWS);
+            // The whole slide fits when it can; the figure grows with the screen.
+            if h > 12 {
+                assert!(l.height() <= usize::from(h), "{w}x{h}: {}", l.height());
+            }
+            assert_eq!((f.x, f.width), (2, w - 4));
+            // Its rows hold the stand-in, in the body where the figure starts.
+            let text: Vec<String> = l.body[f.row..f.row + rows]
+                .iter()
+                .map(|(l, _)| l.text())
+                .collect();
+            assert!(
+                text.iter()
+                    .any(|t| t.contains("⌖ Budapest 47.50° N 19.04° E")),
+                "{text:?}"
+            );
+        }
+        let small = layout(&deck, 1, 1, (60, 30), false).figures[0].rows;
+        let large = layout(&deck, 1, 1, (100, 40), false).figures[0].rows;
+        assert!(large > small, "{small} then {large}");
+        assert!(layout(&deck, 1, 1, (60, 30), false).figures[0].revealed);
+    }
+
+    #[test]
+    fn an_excerpt_keeps_its_runs_of_spaces() {
+        let source = r#"Deck(title: "T", span: "1956", parts: [Part(id: "p", title: "P", slides: [
+            Slide(title: "Opening", date: "1956", notes: "n"),
+            Slide(title: "Demands", date: "1956", notes: "n", body: [
+                Excerpt(lang: "en", text: "1.    Soviet troops out\n14.   A free press"),
+            ]),
+        ])])"#;
+        let deck = parse_deck("t.ron", source.as_bytes()).unwrap().deck;
+        let body: Vec<String> = layout(&deck, 1, 0, (80, 24), false)
+            .body
+            .iter()
+            .map(|(l, _)| l.text())
+            .collect();
+        assert!(
+            body.contains(&"▎ 1.    Soviet troops out".to_owned()),
+            "{body:?}"
+        );
+        assert!(
+            body.contains(&"▎ 14.   A free press".to_owned()),
+            "{body:?}"
+        );
+    }
+
+    #[test]
     fn two_columns_sit_side_by_side_and_stay_aligned() {
         let source = r#"Deck(title: "T", span: "1953", parts: [Part(id: "p", title: "P", slides: [
             Slide(title: "Opening", date: "1953-03-05", notes: "n"),

@@ -1,7 +1,8 @@
 //! A `Table` block as lines: columns as wide as their widest cell when the width allows,
 //! narrowed in proportion when it does not (never below the longest word while that fits),
 //! every cell wrapped in its column and padded by display width, so columns line up in any
-//! script. Numbers sit to the right of their column; the header is bold, over a rule.
+//! script. Figures sit to the right of their column (and so does the heading of a column of
+//! figures); the header is bold, over a rule.
 
 use super::styled::{Line, Role, Run, plain};
 use crate::deck::Prose;
@@ -45,6 +46,15 @@ pub fn lines(header: &[Prose], rows: &[Vec<Prose>], max_width: usize) -> Vec<Lin
         .iter()
         .skip(1)
         .any(|row| row.iter().any(|cell| cell.len() > 1));
+    // A heading sits over its column: to the right over a column of figures.
+    let figures: Vec<bool> = (0..columns)
+        .map(|c| {
+            !rows.is_empty()
+                && rows
+                    .iter()
+                    .all(|r| r.get(c).is_some_and(|p| is_number(p.as_str())))
+        })
+        .collect();
     let mut out = Vec::new();
     for (r, row) in wrapped.iter().enumerate() {
         if r == 1 || (r > 1 && tall) {
@@ -59,7 +69,11 @@ pub fn lines(header: &[Prose], rows: &[Vec<Prose>], max_width: usize) -> Vec<Lin
                 }
                 let line = cell.get(k).cloned().unwrap_or_default();
                 let pad = widths[c].saturating_sub(line.width());
-                let numeric = r > 0 && all[r].get(c).is_some_and(|p| is_number(p.as_str()));
+                let numeric = if r == 0 {
+                    figures[c]
+                } else {
+                    all[r].get(c).is_some_and(|p| is_number(p.as_str()))
+                };
                 let last = c + 1 == row.len();
                 if numeric && pad > 0 {
                     runs.push(Run::new(" ".repeat(pad), Role::Body));
@@ -99,10 +113,15 @@ fn bold(line: Line) -> Line {
     }
 }
 
-/// Whether a cell reads as a figure (`1,956`, `~2,500`, `12.5 %`, `−3`): such cells align
+/// Whether a cell reads as a figure (`1,956`, `~2,500`, `c. 700`, `12.5 %`, `−3`): such cells align
 /// right, so that units line up under units.
 pub fn is_number(text: &str) -> bool {
+    // A figure may be an estimate: `c. 2,500`.
     let t = text.trim();
+    let t = ["c. ", "ca. ", "circa "]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+        .unwrap_or(t);
     t.chars().any(|c| c.is_ascii_digit())
         && t.chars().all(|c| {
             c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | '~' | '%' | '+' | '-' | '−' | '≈')
@@ -214,16 +233,16 @@ mod tests {
         let rows = vec![
             prose(&["Budapest", "1,700,000"]),
             prose(&["布達佩斯", "12"]),
-            prose(&["Москва", "~5,000,000"]),
+            prose(&["Москва", "c. 5,000,000"]),
         ];
         assert_eq!(
             texts(&lines(&header, &rows, 60)),
             [
-                "City     │ Population",
-                "━━━━━━━━━┿━━━━━━━━━━━",
-                "Budapest │  1,700,000",
-                "布達佩斯 │         12",
-                "Москва   │ ~5,000,000",
+                "City     │   Population",
+                "━━━━━━━━━┿━━━━━━━━━━━━━",
+                "Budapest │    1,700,000",
+                "布達佩斯 │           12",
+                "Москва   │ c. 5,000,000",
             ]
         );
     }

@@ -178,7 +178,8 @@ fn render_map(places: &[Place], area: Rect, theme: &Theme, buf: &mut Buffer) {
     } else {
         MapResolution::Low
     };
-    let coast = theme.faint().fg.unwrap_or(Color::Reset);
+    // The coasts in the secondary colour: the faint one is lost on a projector.
+    let coast = theme.dim().fg.unwrap_or(Color::Reset);
     let mark = theme.accent();
     let name = theme.title();
     Canvas::default()

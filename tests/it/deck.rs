@@ -220,3 +220,28 @@ fn a_deck_on_the_ides_of_march_loads_and_its_dates_land() {
     assert_eq!(lookup("-0043-03-15").target, 2);
     assert_eq!(lookup("March 15, 44 BCE").target, 2);
 }
+
+/// Every other `ron` block of the README (the examples of single blocks) reads as a block.
+#[test]
+fn the_readmes_block_examples_are_blocks() {
+    let readme = include_str!("../../README.md");
+    let mut examples = readme.split("```ron\n").skip(2).peekable();
+    assert!(examples.peek().is_some(), "the README shows single blocks");
+    let mut kinds = Vec::new();
+    for example in examples {
+        let text = &example[..example.find("```").expect("its end")];
+        let options = ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+        let block: tribune::deck::Block = options
+            .from_str(text)
+            .unwrap_or_else(|e| panic!("the README's example does not read:\n{text}\n{e}"));
+        kinds.push(
+            format!("{block:?}")
+                .split([' ', '(', '{'])
+                .next()
+                .map(str::to_owned),
+        );
+    }
+    let kinds: Vec<&str> = kinds.iter().flatten().map(String::as_str).collect();
+    assert_eq!(kinds, ["Image", "Table", "Map"]);
+}
