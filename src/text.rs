@@ -161,6 +161,44 @@ pub fn wrap<S: Clone + PartialEq>(pieces: &[(String, S)], max_width: usize) -> V
         .collect()
 }
 
+/// Wraps one line of a document keeping its spacing: the indentation and the runs of spaces
+/// inside it, which line its columns up. It breaks only a line too long for `max_width`, where
+/// [`wrap`] would, and indents the continuation as the line itself (a line indented by more
+/// than half the width loses its indentation when it must break). Space at the end goes.
+pub fn wrap_keeping_spaces(line: &str, max_width: usize) -> Vec<String> {
+    let max_width = max_width.max(1);
+    let line = line.trim_end();
+    if width(line) <= max_width {
+        return vec![line.to_owned()];
+    }
+    let body = line.trim_start();
+    let lead = &line[..line.len() - body.len()];
+    // An indentation of more than half the width would leave too little for the words.
+    let indent = if width(lead) * 2 > max_width {
+        ""
+    } else {
+        lead
+    };
+    let inner = max_width - width(indent);
+    let words: Vec<Word> = WordSeparator::UnicodeBreakProperties
+        .find_words(body)
+        .collect();
+    let words = break_words(words, inner);
+    wrap_first_fit(&words, &[line_width_f64(inner)])
+        .iter()
+        .map(|words| {
+            let mut out = indent.to_owned();
+            for (k, w) in words.iter().enumerate() {
+                out.push_str(w.word);
+                if k + 1 < words.len() {
+                    out.push_str(w.whitespace);
+                }
+            }
+            out
+        })
+        .collect()
+}
+
 /// Records that text from byte `at` on has `style`, unless it already has.
 fn mark<S: Clone + PartialEq>(styles: &mut Vec<(usize, S)>, at: usize, style: &S) {
     if styles.last().is_none_or(|(_, s)| s != style) {
@@ -260,6 +298,30 @@ mod tests {
                     "width {w}: {line:?} starts with closing punctuation"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn a_document_line_keeps_its_spaces_and_breaks_only_when_too_long() {
+        assert_eq!(
+            wrap_keeping_spaces("  Budapest     2,500   ", 30),
+            ["  Budapest     2,500"]
+        );
+        assert_eq!(
+            wrap_keeping_spaces("  Мадьяры   восстали против   власти", 20),
+            ["  Мадьяры   восстали", "  против   власти"]
+        );
+        // Ideographs are two cells: aligned by what the terminal shows, not by bytes.
+        assert_eq!(
+            wrap_keeping_spaces("布達佩斯  1956", 14),
+            ["布達佩斯  1956"]
+        );
+        assert_eq!(
+            wrap_keeping_spaces("布達佩斯  1956", 13),
+            ["布達佩斯", "1956"]
+        );
+        for line in wrap_keeping_spaces("                word word word word", 20) {
+            assert!(width(&line) <= 20, "{line:?}");
         }
     }
 

@@ -22,7 +22,14 @@ pub fn run(args: &AudienceArgs) -> Result<ExitCode, Error> {
         Some(path) => load_path(path).ok().map(|l| l.deck),
         None => None,
     };
-    tui::audience(loaded.deck, &socket, tty, theme, reload)
-        .map(tui::Ending::exit_code)
-        .map_err(|e| Error::Failed(format!("{e:#}")))
+    let folder = arg.deck.as_deref().map(crate::deck::picture::folder_of);
+    tui::audience(
+        loaded.deck,
+        (&socket, folder.as_deref()),
+        tty,
+        theme,
+        reload,
+    )
+    .map(tui::Ending::exit_code)
+    .map_err(|e| Error::Failed(format!("{e:#}")))
 }

@@ -11,7 +11,7 @@ use super::input::{deck_name, load};
 use crate::cli::CheckArgs;
 use crate::deck::diagnostic::render_all;
 use crate::deck::scan::scan;
-use crate::deck::{ClassEnd, Diagnostic, Loaded, Severity};
+use crate::deck::{ClassEnd, Diagnostic, Loaded, Severity, picture};
 use crate::layout::fit::{View, overflows};
 use crate::timing::budget::squeeze;
 
@@ -24,6 +24,20 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, Error> {
     } else {
         Severity::Warning
     };
+    let folder = args.deck.deck.as_deref().map(picture::folder_of);
+    let pictures = picture::check(&loaded, &name, folder.as_deref());
+    if !pictures.is_empty() {
+        // Errors: the slides would show alt text where a picture was meant, and a lecturer
+        // checking before class wants that to stop the check rather than scroll past.
+        let n = pictures.len();
+        let mut all = pictures;
+        all.extend(loaded.warnings.iter().cloned());
+        eprintln!("{}", render_all(&all));
+        return Err(Error::Failed(format!(
+            "{n} picture{} cannot be shown; the slides would show the alt text instead",
+            if n == 1 { "" } else { "s" }
+        )));
+    }
     let fits = fit_diagnostics(&loaded, &name, &args.size, severity);
     let mut warnings = loaded.warnings.clone();
     warnings.extend(budget_warning(&loaded, &name));

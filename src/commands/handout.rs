@@ -9,7 +9,8 @@ use std::process::ExitCode;
 use super::error::Error;
 use super::input::load;
 use crate::cli::{HandoutArgs, HandoutFormat};
-use crate::export::{Options, html, markdown};
+use crate::deck::picture;
+use crate::export::{Options, Pictures, html, markdown};
 
 /// Writes the handout.
 pub fn run(args: &HandoutArgs) -> Result<ExitCode, Error> {
@@ -22,7 +23,7 @@ pub fn run(args: &HandoutArgs) -> Result<ExitCode, Error> {
         .format
         .unwrap_or_else(|| format_for(args.output.as_deref()));
     let text = match format {
-        HandoutFormat::Html => html::handout(&loaded.deck, options),
+        HandoutFormat::Html => html::handout(&loaded.deck, options, &pictures(args, &loaded)),
         HandoutFormat::Md => markdown::handout(&loaded.deck, options),
     };
     if let Some(path) = &args.output {
@@ -41,6 +42,29 @@ pub fn run(args: &HandoutArgs) -> Result<ExitCode, Error> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The deck's pictures that load, for the HTML handout to embed; one that does not gets a line
+/// on stderr (the handout shows its alt text; `tribune check` says the same at its place).
+fn pictures(args: &HandoutArgs, loaded: &crate::deck::Loaded) -> Pictures {
+    let folder = args.deck.deck.as_deref().map(picture::folder_of);
+    let mut out = Pictures::new();
+    for written in picture::paths(&loaded.deck) {
+        if out.contains_key(written) {
+            continue;
+        }
+        let file = picture::locate(folder.as_deref(), written);
+        match picture::load(&file) {
+            Ok(p) => {
+                out.insert(written.to_owned(), p);
+            }
+            Err(why) => eprintln!(
+                "tribune: the picture {} is left out ({why}); its alt text stands in",
+                file.display()
+            ),
+        }
+    }
+    out
 }
 
 /// Markdown for a file named `*.md` or `*.markdown`, HTML otherwise.

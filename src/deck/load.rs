@@ -213,6 +213,8 @@ fn from_ron(name: &str, source: &str, error: &SpannedError) -> Diagnostic {
             }
             hint = Some(if *field == "date" {
                 "add `date: \"1953-03-05\"` (a day, a month `1953-03` or a year `1953`)".to_owned()
+            } else if *field == "alt" {
+                "add `alt: \"…\"`: the picture in words, shown wherever it cannot be".to_owned()
             } else {
                 format!("add `{field}: ...`")
             });

@@ -238,8 +238,76 @@ pub enum Block {
         /// Blocks of the right column.
         right: Vec<Block>,
     },
+    /// A picture (PNG or JPEG), drawn as large as the slide leaves room for.
+    Image {
+        /// The file, relative to the deck's own folder.
+        path: Prose,
+        /// What the picture shows, in words: shown wherever the picture cannot be.
+        alt: Prose,
+        /// A line under the picture.
+        #[serde(default)]
+        caption: Option<Prose>,
+    },
+    /// A table: a header row and rows of as many cells, wrapped to the width there is.
+    Table {
+        /// The column headings.
+        header: Vec<Prose>,
+        /// The rows, each with one cell per heading.
+        rows: Vec<Vec<Prose>>,
+    },
+    /// A map of the world zoomed to the places given, each marked and named.
+    Map {
+        /// The places, with their coordinates.
+        places: Vec<Place>,
+    },
     /// Incremental reveal: what follows appears at the next press of "next".
     Pause,
+}
+
+/// A place on a `Map`.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    /// Its name, written beside its mark.
+    pub name: Prose,
+    /// Latitude in degrees, north positive (from -90 to 90).
+    pub lat: Degrees,
+    /// Longitude in degrees, east positive (from -180 to 180).
+    pub lon: Degrees,
+}
+
+/// An angle in degrees as a deck writes it (`47.50`), kept in millionths of a degree (about a
+/// decimetre on the ground): whole numbers keep the deck's types comparable (`Eq`) and a
+/// deck's fingerprint stable. A value outside the range of a coordinate is kept as written for
+/// validation to report at its place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Degrees(i64);
+
+impl Degrees {
+    /// Millionths of a degree in one degree.
+    const SCALE: f64 = 1_000_000.0;
+
+    /// From degrees; `None` for a value no coordinate can have (infinite, not a number, or
+    /// beyond a full turn many times over).
+    pub fn from_f64(value: f64) -> Option<Degrees> {
+        #[allow(clippy::cast_possible_truncation)]
+        (value.is_finite() && value.abs() <= 1e6)
+            .then(|| Degrees((value * Self::SCALE).round() as i64))
+    }
+
+    /// In degrees.
+    #[allow(clippy::cast_precision_loss)]
+    pub fn as_f64(self) -> f64 {
+        self.0 as f64 / Self::SCALE
+    }
+}
+
+impl<'de> Deserialize<'de> for Degrees {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = f64::deserialize(deserializer)?;
+        Degrees::from_f64(value)
+            .ok_or_else(|| de::Error::custom(format!("{value} is not a number of degrees")))
+    }
 }
 
 /// A bullet, written `"text"` or `("text", ["sub-item", ...])`.

@@ -112,6 +112,84 @@ pub fn scan(source: &str) -> Scan {
     out
 }
 
+/// Where the value given to field `key` starts, inside the value that starts at `from` (a
+/// `Table(` or a place's `(`), not inside anything nested in it.
+pub fn value_of(source: &str, from: Pos, key: &str) -> Option<Pos> {
+    let chars: Vec<char> = source.chars().collect();
+    let mut cur = Cursor::at(&chars, from);
+    let mut depth = 0usize;
+    while let Some(c) = cur.peek(0) {
+        if cur.skip_comment_or_string() {
+            continue;
+        }
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return None;
+                }
+            }
+            c if depth == 1 && (c.is_alphabetic() || c == '_') && !cur.after_ident() => {
+                let mut word = String::new();
+                while let Some(c) = cur.peek(0).filter(|c| c.is_alphanumeric() || *c == '_') {
+                    word.push(c);
+                    cur.step();
+                }
+                while cur.peek(0).is_some_and(char::is_whitespace) {
+                    cur.step();
+                }
+                if word == key && cur.peek(0) == Some(':') {
+                    cur.step();
+                    while cur.peek(0).is_some_and(char::is_whitespace) {
+                        cur.step();
+                    }
+                    return Some((cur.line, cur.col));
+                }
+                continue;
+            }
+            _ => {}
+        }
+        cur.step();
+    }
+    None
+}
+
+/// Where each item of the list whose `[` is at `start` begins, in order.
+pub fn list_items(source: &str, start: Pos) -> Vec<Pos> {
+    let chars: Vec<char> = source.chars().collect();
+    let mut cur = Cursor::at(&chars, start);
+    let mut out = Vec::new();
+    if cur.peek(0) != Some('[') {
+        return out;
+    }
+    cur.step();
+    let mut depth = 0usize;
+    let mut expect_item = true;
+    while let Some(c) = cur.peek(0) {
+        if c == '/' && matches!(cur.peek(1), Some('/' | '*')) {
+            cur.skip_comment_or_string();
+            continue;
+        }
+        if depth == 0 && expect_item && !c.is_whitespace() && c != ']' && c != ',' {
+            out.push((cur.line, cur.col));
+            expect_item = false;
+        }
+        if cur.skip_comment_or_string() {
+            continue;
+        }
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' if depth == 0 => break,
+            ')' | ']' => depth -= 1,
+            ',' if depth == 0 => expect_item = true,
+            _ => {}
+        }
+        cur.step();
+    }
+    out
+}
+
 struct Cursor<'a> {
     chars: &'a [char],
     i: usize,
@@ -119,7 +197,41 @@ struct Cursor<'a> {
     col: usize,
 }
 
-impl Cursor<'_> {
+impl<'a> Cursor<'a> {
+    /// A cursor on `chars` at `pos` (or at the end, if the text is shorter).
+    fn at(chars: &'a [char], pos: Pos) -> Cursor<'a> {
+        let mut cur = Cursor {
+            chars,
+            i: 0,
+            line: 1,
+            col: 1,
+        };
+        while (cur.line, cur.col) < pos && cur.peek(0).is_some() {
+            cur.step();
+        }
+        cur
+    }
+
+    /// Skips a comment or a string if one starts here; whether it did.
+    fn skip_comment_or_string(&mut self) -> bool {
+        match (self.peek(0), self.peek(1)) {
+            (Some('/'), Some('/')) => {
+                while self.peek(0).is_some_and(|c| c != '\n') {
+                    self.step();
+                }
+            }
+            (Some('/'), Some('*')) => self.skip_block_comment(),
+            (Some('r'), Some('#' | '"')) if !self.after_ident() => {
+                self.skip_raw_string();
+            }
+            (Some('"'), _) => {
+                self.skip_string();
+            }
+            _ => return false,
+        }
+        true
+    }
+
     fn peek(&self, ahead: usize) -> Option<char> {
         self.chars.get(self.i + ahead).copied()
     }
@@ -250,6 +362,17 @@ mod tests {
                 ("e", (3, 49), "after a number"),
             ]
         );
+    }
+
+    #[test]
+    fn finds_a_fields_value_and_a_lists_items() {
+        let source = "Table(\n  header: [\"a\", \"b\"], // rows: no\n  rows: [\n    [\"1\", \"]\"],\n    [\"3\"] ],\n)";
+        let rows = value_of(source, (1, 1), "rows").unwrap();
+        assert_eq!(rows, (3, 9));
+        assert_eq!(list_items(source, rows), vec![(4, 5), (5, 5)]);
+        assert_eq!(value_of(source, (1, 1), "nothing"), None);
+        let place = "(name: \"Budapest\", lat: 47.5, lon: 19.04)";
+        assert_eq!(value_of(place, (1, 1), "lat"), Some((1, 25)));
     }
 
     #[test]

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use super::date::DeckDate;
 use super::diagnostic::{Diagnostic, Severity, SourceLines};
 use super::model::{Block, Deck, Slide};
-use super::scan::{Pos, Scan, scan};
+use super::scan::{Pos, Scan, list_items, scan, value_of};
 
 /// Returns (errors, warnings) for a parsed deck.
 pub(super) fn check(deck: &Deck, name: &str, source: &str) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
@@ -48,6 +48,7 @@ pub(super) fn check(deck: &Deck, name: &str, source: &str) -> (Vec<Diagnostic>, 
 
     let mut slide_ids: HashMap<&str, usize> = HashMap::new();
     let mut quotes = 0;
+    let mut counts = BlockCounts::default();
     for (i, slide) in deck.slides().enumerate() {
         let pos = || places.nth("Slide", i);
         let number = i + 1;
@@ -94,6 +95,15 @@ pub(super) fn check(deck: &Deck, name: &str, source: &str) -> (Vec<Diagnostic>, 
                     .with_hint("fill in `was` and `now`, or delete the entry"),
             );
         }
+        block_errors(
+            &slide.body,
+            number,
+            &mut counts,
+            &places,
+            &mut |pos, message, hint| {
+                errors.push(at(Severity::Error, pos, message).with_hint(hint));
+            },
+        );
         quote_warnings(&slide.body, number, &mut quotes, &mut |place, message| {
             warnings.push(
                 at(Severity::Warning, places.nth("Quote", place), message)
@@ -216,6 +226,117 @@ fn empty_corrections(slide: &Slide, number: usize) -> impl Iterator<Item = Strin
         })
 }
 
+/// How many of each kind of block with checks of its own came before, deck-wide: the scanner
+/// lists them by name in file order, the order serde read them in.
+#[derive(Default)]
+struct BlockCounts {
+    images: usize,
+    tables: usize,
+    maps: usize,
+}
+
+/// Tables whose rows do not match their header, maps without places or with coordinates off
+/// the globe, images without a file: as (place, message, hint).
+fn block_errors(
+    body: &[Block],
+    number: usize,
+    counts: &mut BlockCounts,
+    places: &Places,
+    report: &mut impl FnMut((usize, usize), String, String),
+) {
+    for_each_block(body, &mut |block| match block {
+        Block::Image { path, .. } => {
+            if path.as_str().trim().is_empty() {
+                report(
+                    places.string("path", counts.images),
+                    format!("an image on slide {number} has no file"),
+                    "write the file's path, relative to the deck: `path: \"portrait.png\"`".into(),
+                );
+            }
+            counts.images += 1;
+        }
+        Block::Table { header, rows } => {
+            let table = places.nth("Table", counts.tables);
+            counts.tables += 1;
+            if header.is_empty() {
+                report(
+                    table,
+                    format!("a table on slide {number} has no header"),
+                    "name each column: `header: [\"Year\", \"Event\"]`".into(),
+                );
+                return;
+            }
+            let starts = places.rows_of(table);
+            for (r, row) in rows.iter().enumerate() {
+                if row.len() != header.len() {
+                    let cells = |n: usize| if n == 1 { "cell" } else { "cells" };
+                    report(
+                        starts.get(r).copied().unwrap_or(table),
+                        format!(
+                            "row {} of a table on slide {number} has {} {}, but the header has {}",
+                            r + 1,
+                            row.len(),
+                            cells(row.len()),
+                            header.len()
+                        ),
+                        format!(
+                            "give every row {} {}; write \"\" for an empty one",
+                            header.len(),
+                            cells(header.len())
+                        ),
+                    );
+                }
+            }
+        }
+        Block::Map { places: spots } => {
+            let map = places.nth("Map", counts.maps);
+            counts.maps += 1;
+            if spots.is_empty() {
+                report(
+                    map,
+                    format!("a map on slide {number} has no places"),
+                    "add one: `places: [(name: \"Budapest\", lat: 47.50, lon: 19.04)]`".into(),
+                );
+                return;
+            }
+            let mut starts: Option<Vec<(usize, usize)>> = None;
+            for (k, spot) in spots.iter().enumerate() {
+                for (key, value, limit, sides) in [
+                    ("lat", spot.lat, 90.0, "south to north, -90 to 90"),
+                    ("lon", spot.lon, 180.0, "west to east, -180 to 180"),
+                ] {
+                    if value.as_f64().abs() <= limit {
+                        continue;
+                    }
+                    let item = starts
+                        .get_or_insert_with(|| places.places_of(map))
+                        .get(k)
+                        .copied();
+                    let pos = item.and_then(|p| places.value(p, key)).unwrap_or(map);
+                    let what = if key == "lat" {
+                        "latitude"
+                    } else {
+                        "longitude"
+                    };
+                    report(
+                        pos,
+                        format!(
+                            "{} has the {what} {}, off the globe",
+                            spot.name,
+                            value.as_f64()
+                        ),
+                        format!(
+                            "{what}s run {sides}; write degrees with a point (`47.50`), south \
+                             and west negative"
+                        ),
+                    );
+                }
+            }
+        }
+        _ => {}
+    });
+}
+
 /// Reports each quote without attribution as (its index among all quotes, message).
 fn quote_warnings(
     body: &[Block],
@@ -283,6 +404,32 @@ impl<'a> Places<'a> {
             .and_then(|all| all.get(n))
             .copied()
             .unwrap_or((1, 1))
+    }
+
+    /// Where the text of the `n`th string given to `key` starts.
+    fn string(&self, key: &str, n: usize) -> (usize, usize) {
+        self.found()
+            .0
+            .strings
+            .iter()
+            .filter(|(k, _, _)| k == key)
+            .nth(n)
+            .map_or((1, 1), |(_, pos, _)| *pos)
+    }
+
+    /// Where each row of the table at `table` starts.
+    fn rows_of(&self, table: Pos) -> Vec<Pos> {
+        value_of(self.source, table, "rows").map_or_else(Vec::new, |l| list_items(self.source, l))
+    }
+
+    /// Where each place of the map at `map` starts.
+    fn places_of(&self, map: Pos) -> Vec<Pos> {
+        value_of(self.source, map, "places").map_or_else(Vec::new, |l| list_items(self.source, l))
+    }
+
+    /// Where the value of field `key` of the value at `at` starts.
+    fn value(&self, at: Pos, key: &str) -> Option<Pos> {
+        value_of(self.source, at, key)
     }
 
     /// Line and column of the field key `key`.

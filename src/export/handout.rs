@@ -2,7 +2,10 @@
 //! slide with its number, part and place against the deck's span, and the words both formats
 //! use for them, so the HTML and the Markdown handouts say the same things.
 
+use std::collections::HashMap;
+
 use super::chronology::{Place, place};
+use crate::deck::picture::Picture;
 use crate::deck::{Deck, Milestone, Part, Slide};
 use crate::layout::roman;
 
@@ -14,6 +17,10 @@ pub struct Options {
     /// An appendix of the corrections the deck records.
     pub corrections: bool,
 }
+
+/// The pictures a handout embeds, by their paths as the deck writes them: read at the edge
+/// (the command), so the exporters stay free of files. A path missing here shows its alt text.
+pub type Pictures = HashMap<String, Picture>;
 
 /// A slide as a handout lists it.
 #[derive(Clone, Copy, Debug)]

@@ -7,16 +7,22 @@
 //! Everything from the deck is written through [`Markup`], which escapes it.
 
 use super::chronology::{Place, place};
+use super::handout::Pictures;
 use super::handout::{
     Entry, Options, entries, entries_of, errata_count, milestone_of, part_heading, part_label,
     place_word, slide_label,
 };
+use super::map_svg;
 use super::markup::Markup;
+use super::markup::base64;
 use super::notes::{NotesBlock, blocks};
 use super::stylesheet::{CSS, class};
 use super::timeline_svg;
-use crate::deck::{Block, Bullet, Deck, Slide};
+use crate::deck::picture::Picture;
+use crate::deck::{Block, Bullet, Deck, Prose, Slide};
 use crate::layout::Role;
+use crate::layout::figure::coordinates;
+use crate::layout::table::is_number;
 use crate::text::{Emphasis, parse_emphasis};
 
 /// What the page may load and run: its own inline styles and nothing else.
@@ -24,7 +30,7 @@ const POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src dat
                       base-uri 'none'; form-action 'none'";
 
 /// The handout of `deck` as an HTML document.
-pub fn handout(deck: &Deck, options: Options) -> String {
+pub fn handout(deck: &Deck, options: Options, pictures: &Pictures) -> String {
     let entries = entries(deck);
     let mut m = Markup::new();
     m.raw("<!DOCTYPE html>\n");
@@ -79,7 +85,7 @@ pub fn handout(deck: &Deck, options: Options) -> String {
         }
         m.raw("</header>\n");
         for entry in entries_of(&entries, p) {
-            slide(&mut m, deck, entry, options);
+            slide(&mut m, deck, entry, options, pictures);
         }
         m.close("section").raw("\n");
     }
@@ -177,7 +183,7 @@ fn timeline(m: &mut Markup, deck: &Deck) {
     m.raw("\n</section>\n");
 }
 
-fn slide(m: &mut Markup, deck: &Deck, entry: &Entry, options: Options) {
+fn slide(m: &mut Markup, deck: &Deck, entry: &Entry, options: Options, pictures: &Pictures) {
     let s = entry.slide;
     let id = format!("slide-{}", entry.number);
     let title_id = format!("{id}-title");
@@ -213,7 +219,7 @@ fn slide(m: &mut Markup, deck: &Deck, entry: &Entry, options: Options) {
         s.title.as_str(),
     )
     .raw("\n");
-    blocks_html(m, &s.body);
+    blocks_html(m, &s.body, pictures);
     m.raw("</div>\n");
     if options.notes && (s.notes.is_some() || !s.sources.is_empty()) {
         m.raw("<aside class=\"notes\">\n");
@@ -251,7 +257,7 @@ fn prose(m: &mut Markup, text: &str) {
 }
 
 /// The blocks of a slide, every reveal step shown: a `Pause` is only where a step began.
-fn blocks_html(m: &mut Markup, body: &[Block]) {
+fn blocks_html(m: &mut Markup, body: &[Block], pictures: &Pictures) {
     for block in body {
         match block {
             Block::Text(text) => {
@@ -274,11 +280,17 @@ fn blocks_html(m: &mut Markup, body: &[Block]) {
             }
             Block::Excerpt { lang, text, source } => {
                 m.raw("<figure class=\"excerpt-block\">");
-                // Tabs as the terminal shows them; the stylesheet keeps the line breaks.
+                // Tabs as the terminal shows them; the stylesheet keeps the line breaks and
+                // the spaces, and a text lined up with spaces gets a font that keeps it so.
                 let text = text.as_str().replace('\t', "    ");
+                let classes = if is_aligned(&text) {
+                    "excerpt aligned"
+                } else {
+                    "excerpt"
+                };
                 m.element(
                     "blockquote",
-                    &[("class", class(Role::Excerpt)), ("lang", lang.as_str())],
+                    &[("class", classes), ("lang", lang.as_str())],
                     &text,
                 );
                 let caption = match source {
@@ -290,14 +302,95 @@ fn blocks_html(m: &mut Markup, body: &[Block]) {
             }
             Block::Columns { left, right } => {
                 m.raw("<div class=\"columns\">\n<div>\n");
-                blocks_html(m, left);
+                blocks_html(m, left, pictures);
                 m.raw("</div>\n<div>\n");
-                blocks_html(m, right);
+                blocks_html(m, right, pictures);
                 m.raw("</div>\n</div>\n");
             }
+            Block::Image { path, alt, caption } => {
+                image(
+                    m,
+                    pictures.get(path.as_str()),
+                    alt.as_str(),
+                    caption.as_ref(),
+                );
+            }
+            Block::Table { header, rows } => table(m, header, rows),
+            Block::Map { places } => map(m, places),
             Block::Pause => {}
         }
     }
+}
+
+/// Whether an excerpt lines text up with runs of spaces (after a line's first word), so that
+/// it needs a font of even widths to read as written.
+pub fn is_aligned(text: &str) -> bool {
+    text.lines().any(|l| l.trim().contains("  "))
+}
+
+/// A picture embedded in the page as a data URI, so the handout stays one file that needs
+/// nothing else (and its policy already allows `data:` images and nothing more); without the
+/// file, its alt text in its place.
+fn image(m: &mut Markup, picture: Option<&Picture>, alt: &str, caption: Option<&Prose>) {
+    m.raw("<figure class=\"image-block\">");
+    match picture {
+        Some(p) => {
+            let uri = format!("data:{};base64,{}", p.format.mime(), base64(&p.bytes));
+            m.empty("img", &[("src", &uri), ("alt", alt)]);
+        }
+        None => {
+            m.element("p", &[("class", "missing")], &format!("[{alt}]"));
+        }
+    }
+    if let Some(caption) = caption {
+        m.open("figcaption", &[("class", class(Role::Secondary))]);
+        prose(m, caption.as_str());
+        m.close("figcaption");
+    }
+    m.raw("</figure>\n");
+}
+
+/// A table: its header in `<thead>`, figures aligned right as on screen.
+fn table(m: &mut Markup, header: &[Prose], rows: &[Vec<Prose>]) {
+    m.raw("<div class=\"table-block\"><table>\n<thead><tr>");
+    for cell in header {
+        m.open("th", &[("scope", "col")]);
+        prose(m, cell.as_str());
+        m.close("th");
+    }
+    m.raw("</tr></thead>\n<tbody>\n");
+    for row in rows {
+        m.raw("<tr>");
+        for cell in row {
+            let attrs: &[(&'static str, &str)] = if is_number(cell.as_str()) {
+                &[("class", "number")]
+            } else {
+                &[]
+            };
+            m.open("td", attrs);
+            prose(m, cell.as_str());
+            m.close("td");
+        }
+        m.raw("</tr>\n");
+    }
+    m.raw("</tbody>\n</table></div>\n");
+}
+
+/// A map: the places as a small drawing (their positions on a grid of meridians and
+/// parallels, each named) and as a list with their coordinates.
+fn map(m: &mut Markup, places: &[crate::deck::Place]) {
+    m.raw("<figure class=\"map-block\">");
+    let names: Vec<&str> = places.iter().map(|p| p.name.as_str()).collect();
+    let label = format!("Map: {}", names.join(", "));
+    m.append(&map_svg::svg(places, &label));
+    m.raw("<figcaption><ul class=\"places\">");
+    for place in places {
+        m.open("li", &[]);
+        m.element("strong", &[], place.name.as_str());
+        m.text(&format!(" {}", coordinates(place)));
+        m.close("li");
+    }
+    m.raw("</ul></figcaption></figure>\n");
 }
 
 fn bullets(m: &mut Markup, items: &[Bullet]) {

@@ -1,4 +1,4 @@
-//! The handout as plain Markdown (no extensions), for a course website: the same cover, contents, slides,
+//! The handout as plain Markdown (no extensions but pipe tables), for a course website: the same cover, contents, slides,
 //! notes and errata as the HTML handout, with the timeline as a dated list (grouped by year,
 //! flashbacks and flash-forwards first and last, milestones among the slides). Anchors are
 //! `<a id="slide-N">`, so links read the same in both handouts.
@@ -13,8 +13,11 @@ use super::chronology::{Place, by_date, place, year};
 use super::handout::{
     Entry, Options, entries, entries_of, errata_count, milestone_of, part_heading, slide_label,
 };
+use super::html::is_aligned;
 use super::notes::{NotesBlock, blocks};
-use crate::deck::{Block, Bullet, DayRange, Deck};
+use crate::deck::{Block, Bullet, DayRange, Deck, Prose};
+use crate::layout::figure::coordinates;
+use crate::layout::table::is_number;
 use crate::text::{Emphasis, parse_emphasis};
 
 /// Characters that Markdown (with the common extensions: tables, strikethrough) or HTML inside
@@ -275,6 +278,21 @@ fn blocks_md(out: &mut String, body: &[Block]) {
                 lang,
                 text: excerpt,
                 source,
+            } if is_aligned(excerpt.as_str()) => {
+                // Lined up with spaces: a code block keeps them, in a font of even widths.
+                let excerpt = excerpt.as_str().replace('\t', "    ");
+                let fence = "`".repeat(longest_run(&excerpt, '`').max(2) + 1);
+                let _ = writeln!(out, "{fence}text\n{}\n{fence}\n", excerpt.trim_end());
+                let caption = match source {
+                    Some(s) => format!("{lang} · {s}"),
+                    None => lang.as_str().to_owned(),
+                };
+                let _ = writeln!(out, "— {}\n", text(&caption));
+            }
+            Block::Excerpt {
+                lang,
+                text: excerpt,
+                source,
             } => {
                 let lines: Vec<String> = excerpt
                     .as_str()
@@ -308,9 +326,90 @@ fn blocks_md(out: &mut String, body: &[Block]) {
                 blocks_md(out, left);
                 blocks_md(out, right);
             }
+            Block::Image { path, alt, caption } => {
+                // The path as the deck writes it: the handout goes beside the deck's pictures.
+                let _ = writeln!(out, "![{}]({})\n", text(alt.as_str()), url(path.as_str()));
+                if let Some(caption) = caption {
+                    let _ = writeln!(out, "*{}*\n", prose(caption.as_str()).trim());
+                }
+            }
+            Block::Table { header, rows } => table(out, header, rows),
+            Block::Map { places } => {
+                for place in places {
+                    let _ = writeln!(
+                        out,
+                        "- **{}** {}",
+                        text(place.name.as_str()),
+                        coordinates(place)
+                    );
+                }
+                out.push('\n');
+            }
             Block::Pause => {}
         }
     }
+}
+
+/// A pipe table (the one extension used here: course websites render it, and elsewhere it
+/// still reads as a table). Cells are escaped like any text, `|` included.
+fn table(out: &mut String, header: &[Prose], rows: &[Vec<Prose>]) {
+    let line = |cells: Vec<String>| format!("| {} |", cells.join(" | "));
+    let _ = writeln!(
+        out,
+        "{}",
+        line(header.iter().map(|c| prose(c.as_str())).collect())
+    );
+    // Columns of figures align right, as on screen.
+    let align = (0..header.len())
+        .map(|c| {
+            let numbers = rows
+                .iter()
+                .all(|r| r.get(c).is_none_or(|p| is_number(p.as_str())));
+            if numbers && !rows.is_empty() {
+                "---:"
+            } else {
+                "---"
+            }
+            .to_owned()
+        })
+        .collect();
+    let _ = writeln!(out, "{}", line(align));
+    for row in rows {
+        let cells = row
+            .iter()
+            .map(|c| {
+                let cell = prose(c.as_str());
+                // An empty cell still needs something between its pipes to be read as one.
+                if cell.trim().is_empty() {
+                    " ".to_owned()
+                } else {
+                    cell
+                }
+            })
+            .collect();
+        let _ = writeln!(out, "{}", line(cells));
+    }
+    out.push('\n');
+}
+
+/// A path as a Markdown link target: every byte but letters, digits and `-._~/` percent-encoded,
+/// so that no path can close the link, open markup, or carry a scheme (`javascript:` becomes
+/// `javascript%3A`, a file name).
+fn url(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(b));
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+/// The longest run of `c` in `text`.
+fn longest_run(text: &str, c: char) -> usize {
+    text.split(|x| x != c).map(str::len).max().unwrap_or(0)
 }
 
 fn bullets(out: &mut String, items: &[Bullet]) {

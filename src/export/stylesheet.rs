@@ -131,7 +131,24 @@ svg text.milestone { fill: var(--milestone); font-weight: 700; }
 figure { margin: .8rem 0; }
 blockquote { margin: 0; padding: .1rem 0 .1rem .9rem; }
 blockquote.quote { border-left: 3px solid var(--faint); color: var(--quote); font-style: italic; }
-blockquote.excerpt { border-left: 4px solid var(--excerpt); color: var(--excerpt); white-space: pre-line; }
+blockquote.excerpt { border-left: 4px solid var(--excerpt); color: var(--excerpt); white-space: pre-wrap; }
+blockquote.excerpt.aligned { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .9em; overflow-x: auto; }
+.image-block { text-align: center; }
+.image-block img { max-width: 100%; max-height: 70vh; height: auto; }
+.image-block .missing { border: 1px dashed var(--rule); padding: 1.5rem; color: var(--secondary); }
+.image-block figcaption { margin: .3rem 0 0; }
+.table-block { overflow-x: auto; margin: .8rem 0; }
+.table-block table { border-collapse: collapse; }
+.table-block th, .table-block td { padding: .25rem .7rem; text-align: left; vertical-align: top; border-bottom: 1px solid var(--rule); }
+.table-block th { border-bottom: 2px solid var(--accent); }
+.table-block td.number { text-align: right; font-variant-numeric: tabular-nums; }
+.map-chart { width: 100%; max-width: 30rem; height: auto; display: block; }
+.map-chart .sea { fill: var(--block); stroke: var(--rule); }
+.map-chart .graticule { stroke: var(--rule); stroke-width: .6; }
+.map-chart .degree { fill: var(--secondary); font-size: 10px; }
+.map-chart .place circle { fill: var(--accent); }
+.map-chart .place text { fill: var(--ink); font-size: 13px; font-weight: 600; }
+.map-block .places { margin: .3rem 0 0; padding-left: 1.2rem; }
 figcaption { font-size: .85rem; margin: .3rem 0 0 1rem; }
 .columns { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1.5rem; }
 .columns > div > :first-child { margin-top: .5rem; }

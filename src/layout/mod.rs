@@ -6,15 +6,18 @@
 //! Above `deck` and `timing`; below `app`, which asks it how far a slide can scroll.
 
 pub mod details;
+pub mod figure;
 pub mod fit;
 pub mod geometry;
 pub mod next;
 pub mod notes;
 pub mod slide;
 pub mod styled;
+pub mod table;
 pub mod timeline;
 
 pub use crate::text::roman;
+pub use figure::{Figure, FigureKind};
 pub use geometry::{MIN_SIZE, Open, Panes, Rect, is_too_small, panes, slide_text_area};
 pub use slide::{BigTitle, MEASURE, SlideLayout, SlideLine, is_divider, layout_of};
 pub use styled::{Line, Role, Run};

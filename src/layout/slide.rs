@@ -12,9 +12,11 @@
 //! rest); otherwise the title is drawn bold, and what goes under it still does. Neither shows
 //! the date above the title: their title and body say what they are about.
 
+use super::figure::{self, Figure, FigureKind};
 use super::styled::{Line, Role, Run, plain, prose};
+use super::table;
 use crate::deck::{Block, Bullet, Deck, Layout, Prose};
-use crate::text::{roman, truncate, width};
+use crate::text::{roman, truncate, width, wrap_keeping_spaces};
 
 /// The widest body text gets: about 66 columns reads comfortably from the back of a room.
 pub const MEASURE: usize = 66;
@@ -42,6 +44,8 @@ pub struct SlideLayout {
     pub body: Vec<SlideLine>,
     /// Left offset of the text column inside the slide area.
     pub indent: u16,
+    /// Pictures and maps drawn over rows of `body`.
+    pub figures: Vec<Figure>,
 }
 
 impl SlideLayout {
@@ -106,6 +110,7 @@ pub fn layout(
             big: None,
             body: Vec::new(),
             indent: 0,
+            figures: Vec::new(),
         };
     };
     let avail = usize::from(area_width).saturating_sub(4).max(1);
@@ -144,8 +149,13 @@ pub fn layout(
         Vec::new()
     };
 
-    // The blocks first: whether a large title leaves them room depends on their height.
-    let blocks = block_rows(&slide.body, step, measure, wide);
+    // The blocks first (figures at their least): a large title needs room left for them.
+    let widths = Widths {
+        measure,
+        wide,
+        across: figure::across(area_width),
+    };
+    let (blocks, _) = block_rows(&slide.body, step, &widths, None);
 
     let mut body: Vec<SlideLine> = Vec::new();
     let big = if kind != Layout::Default {
@@ -198,6 +208,10 @@ pub fn layout(
     if under.iter().any(|t| !t.trim().is_empty()) {
         body.push((Line::default(), true));
     }
+    // Figures take the rows the rest leaves, beyond their least.
+    let above = head.len() + big.as_ref().map_or(0, |b| usize::from(b.height)) + body.len();
+    let room = usize::from(area_height).saturating_sub(above + blocks.len());
+    let (blocks, figures) = with_figures(&slide.body, step, &widths, blocks, (room, body.len()));
     body.extend(blocks);
     while body.last().is_some_and(|(l, _)| l.runs.is_empty()) {
         body.pop();
@@ -207,12 +221,58 @@ pub fn layout(
         big,
         body,
         indent,
+        figures,
     }
 }
 
-/// The body's blocks as lines, each marked with whether reveal step `step` has reached it.
-fn block_rows(blocks: &[Block], step: usize, measure: usize, wide: usize) -> Vec<SlideLine> {
+/// The blocks laid out again with their figures sharing `room` rows beyond their least, when
+/// there are figures (`blocks` are the blocks with figures at their least), and the figures
+/// numbered from the body's row `first_row`, where the blocks start.
+fn with_figures(
+    body: &[Block],
+    step: usize,
+    widths: &Widths,
+    blocks: Vec<SlideLine>,
+    (room, first_row): (usize, usize),
+) -> (Vec<SlideLine>, Vec<Figure>) {
+    let count = body.iter().filter(|b| FigureKind::of(b).is_some()).count();
+    if count == 0 {
+        return (blocks, Vec::new());
+    }
+    let (blocks, mut figures) =
+        block_rows(body, step, widths, Some(room + count * figure::MIN_ROWS));
+    for f in &mut figures {
+        f.row += first_row;
+    }
+    (blocks, figures)
+}
+
+/// The widths blocks are laid out to.
+struct Widths {
+    /// The text column.
+    measure: usize,
+    /// What a document excerpt or a table may take.
+    wide: usize,
+    /// A figure's box: its left edge in the slide area, and its width.
+    across: (u16, u16),
+}
+
+/// The body's blocks as lines, each marked with whether reveal step `step` has reached it, and
+/// the figures drawn over them. Figures share `room` rows (their least without it).
+fn block_rows(
+    blocks: &[Block],
+    step: usize,
+    widths: &Widths,
+    room: Option<usize>,
+) -> (Vec<SlideLine>, Vec<Figure>) {
     let mut rows: Vec<SlideLine> = Vec::new();
+    let mut figures = Vec::new();
+    let count = blocks
+        .iter()
+        .filter(|b| FigureKind::of(b).is_some())
+        .count();
+    let (x, box_width) = widths.across;
+    let figure_rows = figure::share(room, count, usize::from(box_width));
     let mut shown_steps = 0;
     for (b, block) in blocks.iter().enumerate() {
         if matches!(block, Block::Pause) {
@@ -223,11 +283,28 @@ fn block_rows(blocks: &[Block], step: usize, measure: usize, wide: usize) -> Vec
         if b > 0 && rows.last().is_some_and(|(l, _)| !l.runs.is_empty()) {
             rows.push((Line::default(), revealed));
         }
-        for l in block_lines(block, measure, wide) {
+        if let Some(kind) = FigureKind::of(block) {
+            let caption = match block {
+                Block::Image { caption, .. } => caption.as_ref(),
+                _ => None,
+            };
+            let lines = figure::lines(&kind, caption, figure_rows, widths.measure);
+            figures.push(Figure {
+                row: rows.len(),
+                rows: u16::try_from(figure_rows).unwrap_or(u16::MAX),
+                x,
+                width: box_width,
+                revealed,
+                kind,
+            });
+            rows.extend(lines.into_iter().map(|l| (l, revealed)));
+            continue;
+        }
+        for l in block_lines(block, widths.measure, widths.wide) {
             rows.push((l, revealed));
         }
     }
-    rows
+    (rows, figures)
 }
 
 fn header_line(label: &str, date: &str, measure: usize) -> Line {
@@ -328,8 +405,9 @@ fn block_lines(block: &Block, measure: usize, wide: usize) -> Vec<Line> {
                     });
                     continue;
                 }
-                for l in plain(&line, Role::Excerpt, wide.saturating_sub(2)) {
-                    out.push(l.after(bar.clone()));
+                // A document's spacing is its own: runs of spaces line up its columns.
+                for l in wrap_keeping_spaces(&line, wide.saturating_sub(2)) {
+                    out.push(Line::of(l, Role::Excerpt).after(bar.clone()));
                 }
             }
             let caption = match source {
@@ -371,6 +449,21 @@ fn block_lines(block: &Block, measure: usize, wide: usize) -> Vec<Line> {
                     Line { runs }
                 })
                 .collect()
+        }
+        Block::Table { header, rows } => table::lines(header, rows, wide),
+        // Inside a column or in a preview, a figure is its stand-in text.
+        Block::Image { .. } | Block::Map { .. } => {
+            let mut out = FigureKind::of(block)
+                .map(|kind| figure::stand_in(&kind, measure))
+                .unwrap_or_default();
+            if let Block::Image {
+                caption: Some(caption),
+                ..
+            } = block
+            {
+                out.extend(plain(caption.as_str(), Role::Secondary, measure));
+            }
+            out
         }
         Block::Pause => Vec::new(),
     }
@@ -599,6 +692,71 @@ mod tests {
         assert!(
             step_lines(&deck, 4, 2, 66).is_empty(),
             "slide 5 has two steps"
+        );
+    }
+
+    #[test]
+    fn a_figure_takes_the_room_the_text_leaves_and_no_less_than_its_least() {
+        let source = r#"Deck(title: "T", span: "1956", parts: [Part(id: "p", title: "P", slides: [
+            Slide(title: "Opening", date: "1956", notes: "n"),
+            Slide(title: "Map", date: "1956", notes: "n", body: [
+                Text("Two capitals"),
+                Pause,
+                Map(places: [(name: "Budapest", lat: 47.5, lon: 19.04)]),
+            ]),
+        ])])"#;
+        let deck = parse_deck("t.ron", source.as_bytes()).unwrap().deck;
+        for (w, h) in [(60, 30), (100, 40), (60, 12)] {
+            let l = layout(&deck, 1, 0, (w, h), false);
+            let [f] = l.figures.as_slice() else {
+                panic!("one figure: {:?}", l.figures)
+            };
+            assert!(!f.revealed, "after the pause");
+            let rows = usize::from(f.rows);
+            assert!(rows >= figure::MIN_ROWS);
+            // The whole slide fits when it can; the figure grows with the screen.
+            if h > 12 {
+                assert!(l.height() <= usize::from(h), "{w}x{h}: {}", l.height());
+            }
+            assert_eq!((f.x, f.width), (2, w - 4));
+            // Its rows hold the stand-in, in the body where the figure starts.
+            let text: Vec<String> = l.body[f.row..f.row + rows]
+                .iter()
+                .map(|(l, _)| l.text())
+                .collect();
+            assert!(
+                text.iter()
+                    .any(|t| t.contains("⌖ Budapest 47.50° N 19.04° E")),
+                "{text:?}"
+            );
+        }
+        let small = layout(&deck, 1, 1, (60, 30), false).figures[0].rows;
+        let large = layout(&deck, 1, 1, (100, 40), false).figures[0].rows;
+        assert!(large > small, "{small} then {large}");
+        assert!(layout(&deck, 1, 1, (60, 30), false).figures[0].revealed);
+    }
+
+    #[test]
+    fn an_excerpt_keeps_its_runs_of_spaces() {
+        let source = r#"Deck(title: "T", span: "1956", parts: [Part(id: "p", title: "P", slides: [
+            Slide(title: "Opening", date: "1956", notes: "n"),
+            Slide(title: "Demands", date: "1956", notes: "n", body: [
+                Excerpt(lang: "en", text: "1.    Soviet troops out\n14.   A free press"),
+            ]),
+        ])])"#;
+        let deck = parse_deck("t.ron", source.as_bytes()).unwrap().deck;
+        let body: Vec<String> = layout(&deck, 1, 0, (80, 24), false)
+            .body
+            .iter()
+            .map(|(l, _)| l.text())
+            .collect();
+        assert!(
+            body.contains(&"▎ 1.    Soviet troops out".to_owned()),
+            "{body:?}"
+        );
+        assert!(
+            body.contains(&"▎ 14.   A free press".to_owned()),
+            "{body:?}"
         );
     }
 

@@ -170,6 +170,14 @@ fn block_words(block: &Block) -> usize {
         // A document is shown, not read out: count a fraction of it.
         Block::Excerpt { text, .. } => words(text.as_str()) / 4,
         Block::Columns { left, right } => left.iter().chain(right).map(block_words).sum(),
+        // A picture or a map is talked about: as much time as a short paragraph.
+        Block::Image { caption, .. } => 20 + caption.as_ref().map_or(0, |c| words(c.as_str())),
+        Block::Map { places } => 10 + 5 * places.len(),
+        // Figures are read, not every cell aloud.
+        Block::Table { header, rows } => {
+            let cells: usize = rows.iter().flatten().map(|c| words(c.as_str())).sum();
+            header.len() + cells / 2
+        }
         Block::Pause => 0,
     }
 }

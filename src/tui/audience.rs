@@ -7,6 +7,7 @@ use anyhow::Context;
 
 use super::events::Tty;
 use super::events::{Event, Events, Stop};
+use super::graphics;
 use super::session::{Ending, outcome};
 use super::terminal::{self, Screen};
 use crate::app::follower::{Cue, Follower};
@@ -20,7 +21,7 @@ use crate::ui::theme::Theme;
 /// the deck again when the presenter turns out to have another version of it.
 pub fn audience(
     deck: Deck,
-    socket: &Path,
+    (socket, folder): (&Path, Option<&Path>),
     tty: Tty,
     theme: Theme,
     reload: impl Fn() -> Option<Deck>,
@@ -35,7 +36,13 @@ pub fn audience(
     })
     .context("starting the link")?;
     let result = Screen::enter(false).and_then(|mut screen| {
-        let ending = audience_loop(&mut screen, &mut follower, theme, &mut events, &reload);
+        let ending = audience_loop(
+            &mut screen,
+            &mut follower,
+            (theme, folder),
+            &mut events,
+            &reload,
+        );
         screen.leave(events.terminal_alive());
         ending
     });
@@ -46,19 +53,26 @@ pub fn audience(
 fn audience_loop(
     screen: &mut Screen,
     follower: &mut Follower,
-    mut theme: Theme,
+    (mut theme, folder): (Theme, Option<&Path>),
     events: &mut Events,
     reload: &dyn Fn() -> Option<Deck>,
 ) -> anyhow::Result<Ending> {
     let (w, h) = terminal::size()?;
     follower.update(Cue::Resize(w, h));
+    // Asked before the loop reads any key, so that the answers are not taken for keys.
+    let mut pictures = graphics::pictures_for(&follower.deck, events.tty());
     let mut dirty = true;
     loop {
         if dirty {
+            if let Some(pictures) = &mut pictures {
+                graphics::make_ready(pictures, &follower.slide_layout().0, folder);
+            }
+            let pictures = pictures.as_ref();
             screen.draw(|frame| {
                 let view = AudienceView {
                     follower,
                     theme: &theme,
+                    pictures,
                 };
                 frame.render_widget(view, frame.area());
             })?;
@@ -87,6 +101,7 @@ fn audience_loop(
                 {
                     // The teacher edited the deck and restarted the presenter: follow the edit.
                     follower.replace_deck(deck);
+                    graphics::deck_changed(&mut pictures, &follower.deck);
                 }
                 Some(Cue::Show(shown))
             }

@@ -237,6 +237,11 @@ impl Events {
         }
     }
 
+    /// The terminal's input side.
+    pub fn tty(&self) -> &Tty {
+        &self.tty
+    }
+
     /// Whether the terminal is still there to be restored and written to.
     pub fn terminal_alive(&self) -> bool {
         !self.hung_up && !is_hung_up(&self.tty)

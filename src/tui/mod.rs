@@ -8,6 +8,7 @@
 
 mod audience;
 mod events;
+mod graphics;
 pub mod input;
 mod output;
 mod present;
@@ -17,6 +18,7 @@ mod watch;
 
 pub use audience::audience;
 pub use events::Tty;
+pub use graphics::make_ready;
 pub use present::present;
 pub use session::{Ending, Session};
 pub use terminal::{NoTerminal, check as check_terminal};

@@ -101,8 +101,14 @@ impl Backend for FrameBackend {
             pen.change_to(cell, &mut out);
             out.extend_from_slice(cell.symbol().as_bytes());
             // As ratatui's own backends do: a wide symbol's second cell is never in the diff,
-            // so the next cell is one along only after a narrow one.
-            next_at = Some((x.saturating_add(1), y));
+            // so the next cell is one along only after a narrow one. A picture's cell carries
+            // a graphics sequence (sixel, iTerm2) that leaves the cursor anywhere: the next
+            // cell is placed afresh.
+            next_at = if cell.symbol().contains('\x1b') {
+                None
+            } else {
+                Some((x.saturating_add(1), y))
+            };
         }
         // Leave the terminal's pen as it found it: clearing uses the current background.
         if pen != Pen::default() {

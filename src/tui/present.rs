@@ -10,18 +10,19 @@ use ratatui::crossterm::event::{MouseButton, MouseEventKind};
 
 use super::events::Tty;
 use super::events::{Event, Events, Poster, Stop};
+use super::graphics;
 use super::session::{Ending, Session, outcome};
 use super::terminal::{self, Screen};
 use crate::app::keymap::handle_key;
 use crate::app::{Action, App, Purpose};
 use crate::cli::PresentArgs;
-use crate::deck::{Loaded, Seconds, TimeOfDay};
+use crate::deck::{Loaded, Seconds, TimeOfDay, picture};
 use crate::layout::timeline::Memo;
 use crate::link::{Hub, Started};
 use crate::timing::recorder::{Kind, Progress, Recorder};
 use crate::timing::{budget, record};
 use crate::ui::theme::Theme;
-use crate::ui::{PresenterView, timeline_hit, timeline_rows};
+use crate::ui::{Pictures, PresenterView, timeline_hit, timeline_rows};
 
 /// Presents a loaded deck until the user quits, or rehearses it. `records` are the deck's
 /// earlier rehearsals, for the notes pane's "last time"; `tty` is the terminal
@@ -253,6 +254,8 @@ fn event_loop(
     let (w, h) = terminal::size()?;
     apply(app, Action::Resize(w, h));
     count_audience(app, hub);
+    // Asked before the loop reads any key, so that the answers are not taken for keys.
+    let pictures = graphics::pictures_for(&app.deck, events.tty());
     let mut presenter = Presenter {
         screen,
         app,
@@ -262,6 +265,7 @@ fn event_loop(
         hub,
         deck_path,
         timeline: Memo::default(),
+        pictures,
         start: Instant::now(),
         sent: None,
         dirty: true,
@@ -284,6 +288,8 @@ struct Presenter<'a> {
     hub: Option<&'a Hub>,
     deck_path: Option<&'a Path>,
     timeline: Memo,
+    /// The deck's pictures, when it has any.
+    pictures: Option<Pictures>,
     /// When the loop began: the clock `Tick`s count from it.
     start: Instant,
     /// What the audience windows were last told.
@@ -340,12 +346,18 @@ impl Presenter<'_> {
                 self.sent = Some(shown);
             }
         }
+        if let Some(pictures) = &mut self.pictures {
+            let folder = self.deck_path.map(picture::folder_of);
+            graphics::make_ready(pictures, &self.app.slide_layout().0, folder.as_deref());
+        }
         let (app, theme, timeline) = (&*self.app, &self.theme, &mut self.timeline);
+        let pictures = self.pictures.as_ref();
         self.screen.draw(|frame| {
             let view = PresenterView {
                 app,
                 theme,
                 timeline: timeline_rows(app, timeline),
+                pictures,
             };
             frame.render_widget(view, frame.area());
         })?;
@@ -407,7 +419,14 @@ impl Presenter<'_> {
                 self.events.settle_continued();
             }
             Action::Reload => match self.deck_path {
-                Some(path) => apply(self.app, reload(path)),
+                Some(path) => {
+                    let action = reload(path);
+                    let reloaded = matches!(action, Action::DeckReloaded(_));
+                    apply(self.app, action);
+                    if reloaded {
+                        graphics::deck_changed(&mut self.pictures, &self.app.deck);
+                    }
+                }
                 None => {
                     self.app.message = Some(
                         "the bundled lecture cannot change: present a copy to edit it".to_owned(),

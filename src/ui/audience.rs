@@ -9,6 +9,7 @@ use ratatui::style::{Color, Style};
 use ratatui::widgets::{Clear, Widget};
 
 use super::paint;
+use super::picture::Pictures;
 use super::presenter::render_too_small;
 use super::slide::SlideView;
 use super::theme::Theme;
@@ -38,11 +39,17 @@ pub struct AudienceView<'a> {
     pub follower: &'a Follower,
     /// Colours.
     pub theme: &'a Theme,
+    /// The deck's pictures, as far as they are ready.
+    pub pictures: Option<&'a Pictures>,
 }
 
 impl Widget for AudienceView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let AudienceView { follower, theme } = self;
+        let AudienceView {
+            follower,
+            theme,
+            pictures,
+        } = self;
         if follower.blank {
             // Black, not the theme's background: the point is a dark projector.
             Clear.render(area, buf);
@@ -62,6 +69,7 @@ impl Widget for AudienceView<'_> {
                     layout: &slide,
                     scroll: follower.scroll,
                     theme,
+                    pictures,
                 }
                 .render(paint::rect(slide_area), buf);
                 let status = panes(screen, Open::default()).status;

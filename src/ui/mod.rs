@@ -9,6 +9,7 @@ mod next;
 mod notes;
 mod overlay;
 mod paint;
+pub mod picture;
 mod presenter;
 mod slide;
 mod status;
@@ -17,5 +18,6 @@ mod timeline;
 
 pub use audience::AudienceView;
 pub use overlay::KEYS;
+pub use picture::Pictures;
 pub use presenter::PresenterView;
 pub use timeline::{timeline_hit, timeline_rows};

@@ -9,6 +9,7 @@ use ratatui::widgets::Widget;
 use super::notes::render_notes;
 use super::overlay;
 use super::paint;
+use super::picture::Pictures;
 use super::slide::SlideView;
 use super::status::StatusBar;
 use super::theme::Theme;
@@ -27,6 +28,8 @@ pub struct PresenterView<'a> {
     pub theme: &'a Theme,
     /// The sidebar's rows, for the size the screen has.
     pub timeline: &'a [TimelineRow],
+    /// The deck's pictures, as far as they are ready.
+    pub pictures: Option<&'a Pictures>,
 }
 
 impl Widget for PresenterView<'_> {
@@ -35,6 +38,7 @@ impl Widget for PresenterView<'_> {
             app,
             theme,
             timeline,
+            pictures,
         } = self;
         buf.set_style(area, Style::new().bg(theme.background));
         let screen = layout::Rect::new(area.x, area.y, area.width, area.height);
@@ -60,6 +64,7 @@ impl Widget for PresenterView<'_> {
             layout: &slide,
             scroll: app.scroll,
             theme,
+            pictures,
         }
         .render(paint::rect(slide_area), buf);
         if let Some(side) = p.timeline {
@@ -169,6 +174,7 @@ mod tests {
                     app: &app,
                     theme: &theme,
                     timeline: timeline_rows(&app, &mut memo),
+                    pictures: None,
                 };
                 f.render_widget(view, f.area());
             })

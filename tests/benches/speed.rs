@@ -58,6 +58,7 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App, theme: &Theme, memo: &m
                 app,
                 theme,
                 timeline: timeline_rows(app, memo),
+                pictures: None,
             };
             f.render_widget(view, f.area());
         })

@@ -1047,3 +1047,87 @@ fn errata_lists_every_correction_of_the_lecture() {
     assert_eq!(listed, total);
     assert_eq!(json[0]["number"], 2);
 }
+
+/// A picture, a table and a map that cannot fit 80x24 are reported as scrolling there, each
+/// at its slide; at 160x48 they fit.
+#[test]
+fn check_size_counts_pictures_tables_and_maps() {
+    let deck = "tests/fixtures/fit-blocks.ron";
+    let (code, _, stderr) = run(tribune().args(["check", "--size", "80x24", deck]));
+    let stderr = String::from_utf8_lossy(&stderr);
+    assert_eq!(code, 0, "{stderr}");
+    for (slide, title) in [
+        (2, "A picture and much to say"),
+        (3, "A long table"),
+        (4, "A map and much to say"),
+    ] {
+        assert!(
+            stderr.contains(&format!("slide {slide} (\"{title}\") does not fit 80x24")),
+            "{title}: {stderr}"
+        );
+    }
+    let (code, _, stderr) = run(tribune().args(["check", "--size", "160x48", deck]));
+    let stderr = String::from_utf8_lossy(&stderr);
+    assert_eq!(code, 0);
+    assert!(
+        stderr.contains("ok: 4 slides in 1 part, 0 warnings"),
+        "{stderr}"
+    );
+}
+
+/// `check` reads every picture: a missing file and one that is not a picture are errors at the
+/// `path` of each, naming the file and why; the deck with its pictures in place passes.
+#[test]
+fn check_reports_each_picture_that_cannot_be_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        root().join("tests/fixtures/render/portrait.png"),
+        dir.path().join("portrait.png"),
+    )
+    .unwrap();
+    fs::write(dir.path().join("notes.png"), "not a picture at all").unwrap();
+    let deck = dir.path().join("pictures.ron");
+    let write = |pictures: &[&str]| {
+        let blocks: Vec<String> = pictures
+            .iter()
+            .map(|p| format!("Image(path: \"{p}\", alt: \"a portrait\")"))
+            .collect();
+        fs::write(
+            &deck,
+            format!(
+                "Deck(title: \"T\", span: \"1956\", parts: [Part(id: \"p\", title: \"P\", slides: [\n\
+                 Slide(title: \"Pictures\", date: \"1956\", notes: \"n\", body: [\n{}\n]),\n\
+                 ])])",
+                blocks.join(",\n")
+            ),
+        )
+        .unwrap();
+    };
+    write(&["portrait.png", "missing.png", "notes.png"]);
+    let name = deck.to_str().unwrap();
+    let (code, _, stderr) = run(tribune().args(["check", name]));
+    let stderr = String::from_utf8_lossy(&stderr);
+    assert_eq!(code, 1, "{stderr}");
+    let folder = dir.path().display();
+    assert!(
+        stderr.contains(&format!(
+            "{name}:4:14: error: the picture {folder}/missing.png cannot be shown: cannot open it"
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "{name}:5:14: error: the picture {folder}/notes.png cannot be shown: it is neither a \
+             PNG nor a JPEG file"
+        )),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("portrait.png cannot"), "{stderr}");
+    assert!(
+        stderr.contains("2 pictures cannot be shown; the slides would show the alt text"),
+        "{stderr}"
+    );
+    write(&["portrait.png"]);
+    let (code, _, stderr) = run(tribune().args(["check", name]));
+    assert_eq!(code, 0, "{}", String::from_utf8_lossy(&stderr));
+}

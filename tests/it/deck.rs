@@ -244,6 +244,7 @@ fn every_deck_in_slides_loads_without_warnings() {
     assert_eq!(
         names,
         [
+            "slides/examples/hungary-1956.ron",
             "slides/examples/ides-of-march.ron",
             "slides/two-deaths-of-stalin.ron"
         ]
@@ -298,12 +299,13 @@ fn readme_ron_blocks() -> Vec<(usize, &'static str)> {
     let mut rest = readme;
     while let Some(open) = rest.find("```ron\n") {
         let start = open + "```ron\n".len();
-        let len = rest[start..].find("\n```").expect("a closed ron block");
+        // A block inside a list item is indented, its closing fence too.
+        let len = rest[start..].find("```").expect("a closed ron block");
         let line = readme[..readme.len() - rest.len() + start]
             .matches('\n')
             .count()
             + 1;
-        blocks.push((line, &rest[start..start + len]));
+        blocks.push((line, rest[start..start + len].trim_end()));
         rest = &rest[start + len..];
     }
     blocks
@@ -342,7 +344,9 @@ fn every_ron_example_in_the_readme_loads() {
     let blocks = readme_ron_blocks();
     assert!(blocks.len() >= 3, "{} ron blocks", blocks.len());
     let mut decks = 0;
+    let mut kinds = Vec::new();
     for (line, example) in blocks {
+        kinds.push(first_word(example));
         let name = format!("README.md, the ron block at line {line}");
         if first_word(example) == "Deck" {
             // A whole deck is shown as one to copy: not a warning in it.
@@ -357,6 +361,12 @@ fn every_ron_example_in_the_readme_loads() {
         }
     }
     assert_eq!(decks, 1, "the README shows one complete deck");
+    for kind in ["Image", "Table", "Map"] {
+        assert!(
+            kinds.contains(&kind),
+            "the README shows no {kind}: {kinds:?}"
+        );
+    }
 }
 
 #[test]

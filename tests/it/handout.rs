@@ -619,3 +619,172 @@ fn a_hostile_deck_gives_inert_markdown_that_shows_its_text() {
         r#"1. <a href="javascript:alert(8)">click</a>"#
     );
 }
+
+/// `tribune handout ARGS` on standard output, and what it said on stderr.
+fn handout_saying(args: &[&str]) -> (String, String) {
+    let out = tribune()
+        .arg("handout")
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "handout {args:?} failed: {stderr}");
+    (String::from_utf8(out.stdout).expect("UTF-8"), stderr)
+}
+
+const BLOCKS: &str = "tests/fixtures/render/blocks.ron";
+
+#[test]
+fn pictures_are_embedded_with_their_alt_text_and_caption() {
+    let (html, said) = handout_saying(&[BLOCKS]);
+    let page = Html::parse_document(&html);
+    let images: Vec<ElementRef> = page.select(&sel("figure.image-block img")).collect();
+    // The portrait twice (on its slide and in a column); the missing file not at all.
+    assert_eq!(images.len(), 2);
+    let src = attr(&images[0], "src").expect("a source");
+    assert!(
+        src.starts_with("data:image/png;base64,iVBORw0KGgo"),
+        "{src:.40}"
+    );
+    assert_eq!(
+        attr(&images[0], "alt"),
+        Some("A stand-in portrait: a grey silhouette")
+    );
+    let caption = page
+        .select(&sel("#slide-2 figure.image-block figcaption"))
+        .next()
+        .expect("a caption");
+    assert_eq!(text(caption), "Imre Nagy (stand-in)");
+    let missing = page
+        .select(&sel("#slide-6 figure.image-block .missing"))
+        .next()
+        .expect("the missing picture's stand-in");
+    assert_eq!(text(missing), "[Parliament Square, 25 October]");
+    assert!(
+        said.contains("no-such-file.png is left out") && said.contains("alt text stands in"),
+        "{said}"
+    );
+}
+
+#[test]
+fn a_table_is_a_table_and_a_map_a_drawing_and_a_list() {
+    let (html, _) = handout_saying(&[BLOCKS]);
+    let page = Html::parse_document(&html);
+    let heads: Vec<String> = page.select(&sel("table thead th")).map(text).collect();
+    assert_eq!(heads, ["Date", "Event", "Figure"]);
+    let rows: Vec<Vec<String>> = page
+        .select(&sel("table tbody tr"))
+        .map(|r| r.select(&sel("td")).map(text).collect())
+        .collect();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[2], ["布達佩斯", "Москва", "~30"]);
+    assert_eq!(
+        count(&page, "table td.number"),
+        3,
+        "the figures align right"
+    );
+    let places: Vec<String> = page
+        .select(&sel("#slide-4 figure.map-block li"))
+        .map(text)
+        .collect();
+    assert_eq!(
+        places,
+        ["Budapest 47.50° N 19.04° E", "Moscow 55.76° N 37.62° E"]
+    );
+    let names: Vec<String> = page
+        .select(&sel("#slide-4 svg.map-chart g.place text"))
+        .map(text)
+        .collect();
+    assert_eq!(names, ["Budapest", "Moscow"]);
+    // Moscow lies north and east of Budapest on the drawing too.
+    let dots: Vec<(f64, f64)> = page
+        .select(&sel("#slide-4 svg.map-chart g.place circle"))
+        .map(|c| {
+            let n = |a: &str| attr(&c, a).and_then(|v| v.parse().ok()).expect("a number");
+            (n("cx"), n("cy"))
+        })
+        .collect();
+    assert!(dots[1].0 > dots[0].0 && dots[1].1 < dots[0].1, "{dots:?}");
+    let aligned = page
+        .select(&sel("blockquote.excerpt.aligned"))
+        .next()
+        .expect("the aligned excerpt");
+    assert!(text(aligned).contains("  1.     Soviet troops to leave"));
+}
+
+#[test]
+fn markdown_links_pictures_and_writes_pipe_tables_and_places() {
+    let (md, _) = handout_saying(&["--format", "md", BLOCKS]);
+    assert!(
+        md.contains(
+            "![A stand-in portrait: a grey silhouette](portrait.png)\n\n*Imre Nagy (stand-in)*"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("![Parliament Square, 25 October](no-such-file.png)"));
+    assert!(
+        md.contains(
+            "| Date | Event | Figure |\n| --- | --- | ---: |\n| 23 Oct | Students march to the Bem \
+         statue; crowds pull down the Stalin monument | 1 |"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("- **Budapest** 47.50° N 19.04° E\n- **Moscow** 55.76° N 37.62° E"));
+    assert!(
+        md.contains("```text\nPoint    Demand\n  1.     Soviet troops to leave"),
+        "{md}"
+    );
+    // Rendered as a course website would: a table and an image.
+    let page = Html::parse_document(&commonmark_tables(&md));
+    assert_eq!(count(&page, "table th"), 3);
+    assert_eq!(count(&page, "img[src='portrait.png']"), 2);
+}
+
+/// Markdown as a site with tables renders it.
+fn commonmark_tables(md: &str) -> String {
+    let mut out = String::new();
+    let parser = pulldown_cmark::Parser::new_ext(md, pulldown_cmark::Options::ENABLE_TABLES);
+    pulldown_cmark::html::push_html(&mut out, parser);
+    out
+}
+
+#[test]
+fn hostile_cells_and_paths_stay_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let deck = dir.path().join("hostile.ron");
+    std::fs::write(
+        &deck,
+        r#"Deck(title: "T", span: "1956", parts: [Part(id: "p", title: "P", slides: [
+            Slide(title: "S", date: "1956", notes: "n", body: [
+                Table(header: ["a | b", "<script>alert(1)</script>"], rows: [["x|y", "**[link](javascript:alert(1))**"]]),
+                Image(path: "javascript:alert(1)", alt: "](javascript:alert(2)) <img src=x onerror=alert(3)>"),
+                Map(places: [(name: "<b>Buda</b>", lat: 47.5, lon: 19.04)]),
+            ]),
+        ])])"#,
+    )
+    .unwrap();
+    let deck = deck.to_str().unwrap();
+    let (html, _) = handout_saying(&[deck]);
+    let page = Html::parse_document(&html);
+    assert_inert(&page, "the HTML handout");
+    let heads: Vec<String> = page.select(&sel("table th")).map(text).collect();
+    assert_eq!(heads, ["a | b", "<script>alert(1)</script>"]);
+    let (md, _) = handout_saying(&["--format", "md", deck]);
+    let rendered = Html::parse_document(&commonmark_tables(&md));
+    // The picture is the one element that loads, and only as a file name.
+    assert_eq!(count(&rendered, "img"), 1, "{md}");
+    assert_eq!(count(&rendered, "script"), 0, "{md}");
+    for link in rendered.select(&sel("a[href]")) {
+        let href = attr(&link, "href").unwrap_or_default();
+        assert!(href.starts_with('#'), "a link to {href}: {md}");
+    }
+    assert_eq!(count(&rendered, "b"), 0, "{md}");
+    assert_eq!(count(&rendered, "table th"), 2, "{md}");
+    assert_eq!(
+        count(&rendered, "table td"),
+        2,
+        "a `|` in a cell stays in it: {md}"
+    );
+    let img = rendered.select(&sel("img")).next().expect("the picture");
+    assert_eq!(attr(&img, "src"), Some("javascript%3Aalert%281%29"));
+}

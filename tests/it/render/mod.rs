@@ -14,6 +14,7 @@
 //! - `class`: the class clock (the countdown, the forecast, the pause) in the presenter view;
 //! - `audience`: the audience window (the slide alone in large type, a progress line, the
 //!   waiting screens);
+//! - `blocks`: pictures, tables, maps and excerpts that keep their spaces;
 //! - `lecture`: a handful of screens of the bundled lecture;
 //! - `sizes`: every view at every small size, and some extreme ones, without a panic.
 //!
@@ -25,6 +26,7 @@
 //! pause; the badges, the audience count and "next" say what the class sees and what comes.
 
 mod audience;
+mod blocks;
 mod class;
 mod lecture;
 mod overlay;

@@ -7,6 +7,7 @@
 //! `14:32` on the wall clock) and a `Resize` matching the backend, so no real clock reaches
 //! the screen.
 
+use std::path::Path;
 use std::time::Duration;
 
 use ratatui::Terminal;
@@ -18,8 +19,9 @@ use tribune::app::follower::{Cue, Follower};
 use tribune::app::{Action, App, Shown};
 use tribune::deck::{Deck, TimeOfDay};
 use tribune::layout::timeline::Memo;
+use tribune::tui::make_ready;
 use tribune::ui::theme::Theme;
-use tribune::ui::{AudienceView, PresenterView, timeline_rows};
+use tribune::ui::{AudienceView, Pictures, PresenterView, timeline_rows};
 
 use super::fixtures;
 
@@ -85,8 +87,57 @@ pub fn draw_in(app: &mut App, w: u16, h: u16, theme: &Theme) -> Terminal<TestBac
         app,
         theme,
         timeline: timeline_rows(app, &mut memo),
+        pictures: None,
     };
     drawn(view, w, h)
+}
+
+/// As `draw`, with the deck's pictures read from `folder` and drawn in half-blocks, as on a
+/// terminal without graphics.
+pub fn draw_with_pictures(app: &mut App, w: u16, h: u16, folder: &Path) -> Terminal<TestBackend> {
+    run(
+        app,
+        [
+            Action::Resize(w, h),
+            Action::Tick {
+                now: Duration::from_secs(432),
+                clock: TimeOfDay::hm(14, 32),
+            },
+        ],
+    );
+    let mut pictures = Pictures::half_blocks();
+    make_ready(&mut pictures, &app.slide_layout().0, Some(folder));
+    let theme = Theme::bundled();
+    let mut memo = Memo::default();
+    let view = PresenterView {
+        app,
+        theme: &theme,
+        timeline: timeline_rows(app, &mut memo),
+        pictures: Some(&pictures),
+    };
+    drawn(view, w, h)
+}
+
+/// As `draw_follower`, with the deck's pictures read from `folder` in half-blocks.
+pub fn draw_follower_with_pictures(
+    follower: &mut Follower,
+    w: u16,
+    h: u16,
+    folder: &Path,
+) -> Terminal<TestBackend> {
+    follower.update(Cue::Resize(w, h));
+    let mut pictures = Pictures::half_blocks();
+    make_ready(&mut pictures, &follower.slide_layout().0, Some(folder));
+    let theme = Theme::bundled();
+    drawn(
+        AudienceView {
+            follower,
+            theme: &theme,
+            pictures: Some(&pictures),
+        },
+        w,
+        h,
+    )
 }
 
 /// Where the panes of `app` go on a screen of `area`.
@@ -217,6 +268,7 @@ pub fn draw_follower(follower: &mut Follower, w: u16, h: u16) -> Terminal<TestBa
         AudienceView {
             follower,
             theme: &theme,
+            pictures: None,
         },
         w,
         h,
