@@ -94,6 +94,40 @@ pub fn is_divider(deck: &Deck, index: usize) -> bool {
     layout_of(deck, index) != Layout::Default
 }
 
+/// What goes under the title: the deck's subtitle and author on the title slide, the part's
+/// subtitle on the divider that opens it, then a blank line; nothing on other slides.
+fn under_title(
+    deck: &Deck,
+    part_index: usize,
+    index: usize,
+    kind: Layout,
+    measure: usize,
+) -> Vec<SlideLine> {
+    let under: Vec<&str> = match kind {
+        Layout::Title => [&deck.subtitle, &deck.author]
+            .into_iter()
+            .flatten()
+            .map(Prose::as_str)
+            .collect(),
+        Layout::Section if deck.part_start(part_index) == index => deck.parts[part_index]
+            .subtitle
+            .iter()
+            .map(Prose::as_str)
+            .collect(),
+        Layout::Section | Layout::Default => Vec::new(),
+    };
+    let mut lines: Vec<SlideLine> = under
+        .iter()
+        .filter(|t| !t.trim().is_empty())
+        .flat_map(|text| plain(text, Role::Secondary, measure))
+        .map(|l| (l, true))
+        .collect();
+    if !lines.is_empty() {
+        lines.push((Line::default(), true));
+    }
+    lines
+}
+
 /// Lays out slide `index` of `deck` at reveal step `step` for an area `area_width` by
 /// `area_height`; with `large_titles` (the audience window), every title that fits gets large
 /// type, not only the title slide and the part dividers.
@@ -187,27 +221,7 @@ pub fn layout(
         body.push((Line::of("━".repeat(rule_width), Role::Accent), true));
         body.push((Line::default(), true));
     }
-    // Under the title: the deck's subtitle and author on the title slide, the part's subtitle
-    // on the divider that opens it.
-    let under: Vec<&str> = match kind {
-        Layout::Title => [&deck.subtitle, &deck.author]
-            .into_iter()
-            .flatten()
-            .map(Prose::as_str)
-            .collect(),
-        Layout::Section if deck.part_start(part_index) == index => {
-            part.subtitle.iter().map(Prose::as_str).collect()
-        }
-        Layout::Section | Layout::Default => Vec::new(),
-    };
-    for text in under.iter().filter(|t| !t.trim().is_empty()) {
-        for l in plain(text, Role::Secondary, measure) {
-            body.push((l, true));
-        }
-    }
-    if under.iter().any(|t| !t.trim().is_empty()) {
-        body.push((Line::default(), true));
-    }
+    body.extend(under_title(deck, part_index, index, kind, measure));
     // Figures take the rows the rest leaves, beyond their least.
     let above = head.len() + big.as_ref().map_or(0, |b| usize::from(b.height)) + body.len();
     let room = usize::from(area_height).saturating_sub(above + blocks.len());
