@@ -78,16 +78,36 @@ fn short_date(range: DayRange) -> String {
 /// How a date reads on the sidebar: as precisely as the deck wrote its start, so that
 /// `1953-03/1953-06` reads `Mar` (a month), `1953/1956` reads `1953`, and `1953-03-01/1953-03-04`
 /// reads `1 Mar`. The days a date covers cannot tell these apart: March to June begins on 1
-/// March as surely as a day does.
+/// March as surely as a day does. A start of several years (`1960s`, `20th century`) reads as
+/// written, and a circa start keeps its `c.`: the sidebar does not make a date look surer or
+/// narrower than the deck does.
 fn start_label(date: &DeckDate) -> String {
-    let start = date.written.split('/').next().unwrap_or_default().trim();
-    match DeckDate::parse(start) {
-        Ok(start) => short_date(start.range),
+    let written = date.written.split('/').next().unwrap_or_default().trim();
+    let Ok(start) = DeckDate::parse(written) else {
         // Every deck date parsed once already; should this one not, its first day is safe.
-        Err(_) => short_date(DayRange {
+        return short_date(DayRange {
             first: date.range.first,
             last: date.range.first,
-        }),
+        });
+    };
+    let label = if start.range.first.year() == start.range.last.year() {
+        short_date(start.range)
+    } else {
+        let plain = written
+            .strip_prefix("circa ")
+            .or_else(|| written.strip_prefix("ca. "))
+            .or_else(|| written.strip_prefix("c. "))
+            .unwrap_or(written);
+        return if start.approximate {
+            format!("c. {plain}")
+        } else {
+            plain.to_owned()
+        };
+    };
+    if start.approximate {
+        format!("c. {label}")
+    } else {
+        label
     }
 }
 
@@ -724,9 +744,12 @@ impl Sidebar<'_> {
             let on_bar = plan.current_bar.is_some_and(|(a, b)| (a..=b).contains(&r));
             let expanded_here =
                 plan.expanded > 0 && !group.is_empty() && *group == plan.focus_group;
+            // A month's name says where in a year a row stands; a row holding more than a
+            // year (a century on forty rows) has no such place, and only its year is labelled.
             let month_label = row
                 .starts
                 .last()
+                .filter(|_| row.starts.len() <= MONTHS.len())
                 .filter(|_| group.is_empty() && last_label_row.is_none_or(|m| r >= m + 2))
                 .copied();
             if month_label.is_some() || !group.is_empty() {
@@ -1463,6 +1486,36 @@ mod tests {
             start_label(&DeckDate::parse("1953-03-01/1953-03-31").unwrap()),
             "1 Mar"
         );
+        // Never surer or narrower than the deck wrote it.
+        for (written, label) in [
+            ("c. 20 March 44 BC", "c. 20 Mar"),
+            ("c. 1455", "c. 1455"),
+            ("circa 1066/1070", "c. 1066"),
+            ("1960s", "1960s"),
+            ("20th century", "20th century"),
+            ("ca. 1950s", "c. 1950s"),
+            ("44 BC", "44 BC"),
+        ] {
+            assert_eq!(start_label(&DeckDate::parse(written).unwrap()), label);
+        }
+    }
+
+    /// A century on 30 rows: each row holds over three years, so no row names a month (it
+    /// would name one of forty); the years label the rows. A lecture's few years keep theirs.
+    #[test]
+    fn a_row_of_several_years_names_no_month() {
+        let century = deck(
+            "20th century",
+            &[("1969-07-20", "Moon"), ("1989-11-09", "Wall")],
+            &[],
+        );
+        let got = texts(&rows(&century, &on(&century, 0), 40, 30));
+        let names_a_month = |t: &&String| MONTHS.iter().any(|m| t.ends_with(&format!("  {m}")));
+        assert_eq!(got.iter().filter(names_a_month).count(), 0, "{got:#?}");
+        assert!(got.iter().any(|t| t.starts_with("1901")), "{got:#?}");
+        let years = deck("1953/1956", &[("1953-03-05", "Death")], &[]);
+        let got = texts(&rows(&years, &on(&years, 0), 40, 30));
+        assert!(got.iter().filter(names_a_month).count() > 5, "{got:#?}");
     }
 
     /// A list that crosses a year says each date's year: the row holding 1 January 1953 lists
