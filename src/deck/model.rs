@@ -264,6 +264,41 @@ pub enum Block {
     Pause,
 }
 
+impl Block {
+    /// What the block counts for when a talk's time is shared among its slides: the words a
+    /// speaker says about it. Text counts its words; a document, a picture, a map or a table
+    /// is shown rather than read out and counts for what is said about it.
+    pub fn spoken_words(&self) -> usize {
+        let words = |t: &str| t.split_whitespace().count();
+        match self {
+            Block::Text(t) => words(t.as_str()),
+            Block::Bullets(items) => items
+                .iter()
+                .map(|Bullet { text, children }| {
+                    words(text.as_str()) + children.iter().map(|c| words(c.as_str())).sum::<usize>()
+                })
+                .sum(),
+            Block::Quote { text, by } => {
+                words(text.as_str()) + by.as_ref().map_or(0, |b| words(b.as_str()))
+            }
+            // A document is shown, not read out: count a fraction of it.
+            Block::Excerpt { text, .. } => words(text.as_str()) / 4,
+            Block::Columns { left, right } => {
+                left.iter().chain(right).map(Block::spoken_words).sum()
+            }
+            // A picture or a map is talked about: as much time as a short paragraph.
+            Block::Image { caption, .. } => 20 + caption.as_ref().map_or(0, |c| words(c.as_str())),
+            Block::Map { places } => 10 + 5 * places.len(),
+            // Figures are read, not every cell aloud.
+            Block::Table { header, rows } => {
+                let cells: usize = rows.iter().flatten().map(|c| words(c.as_str())).sum();
+                header.len() + cells / 2
+            }
+            Block::Pause => 0,
+        }
+    }
+}
+
 /// A place on a `Map`.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -20,9 +20,10 @@ use super::stylesheet::{CSS, class};
 use super::timeline_svg;
 use crate::deck::picture::Picture;
 use crate::deck::{Block, Bullet, Deck, Prose, Slide};
-use crate::layout::Role;
 use crate::layout::figure::coordinates;
+use crate::layout::slide::block_text;
 use crate::layout::table::is_number;
+use crate::layout::{Line, MEASURE, Role};
 use crate::text::{Emphasis, parse_emphasis};
 
 /// What the page may load and run: its own inline styles and nothing else.
@@ -257,6 +258,10 @@ fn prose(m: &mut Markup, text: &str) {
 }
 
 /// The blocks of a slide, every reveal step shown: a `Pause` is only where a step began.
+#[expect(
+    clippy::match_wildcard_for_single_variants,
+    reason = "a kind of block added later lands in the last arm until it has a form of its own"
+)]
 fn blocks_html(m: &mut Markup, body: &[Block], pictures: &Pictures) {
     for block in body {
         match block {
@@ -317,8 +322,20 @@ fn blocks_html(m: &mut Markup, body: &[Block], pictures: &Pictures) {
             }
             Block::Table { header, rows } => table(m, header, rows),
             Block::Map { places } => map(m, places),
-            Block::Pause => {}
+            // Any other kind (a Pause has no lines) as the screen lays it out.
+            other => as_on_screen(m, other),
         }
+    }
+}
+
+/// A block in the lines the screen lays it out in, for a kind the page has no form of its own
+/// for; nothing for a block without lines.
+fn as_on_screen(m: &mut Markup, block: &Block) {
+    let lines = block_text(block, MEASURE);
+    if !lines.is_empty() {
+        let text: Vec<String> = lines.iter().map(Line::text).collect();
+        m.element("pre", &[("class", "block")], &text.join("\n"));
+        m.raw("\n");
     }
 }
 
@@ -468,4 +485,24 @@ fn errata(m: &mut Markup, deck: &Deck, entries: &[Entry]) {
         m.raw("</ul></div>\n");
     }
     m.raw("</section>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::deck::Prose;
+
+    /// What a kind of block without a form of its own in the page looks like there: its lines
+    /// as the screen lays them out, escaped; a block without lines leaves nothing.
+    #[test]
+    fn a_block_the_page_has_no_form_for_is_written_as_the_screen_lays_it_out() {
+        let mut m = Markup::new();
+        let text = Block::Text(Prose::checked("a <b> & **c**").unwrap());
+        as_on_screen(&mut m, &text);
+        as_on_screen(&mut m, &Block::Pause);
+        assert_eq!(
+            m.finish(),
+            "<pre class=\"block\">a &lt;b&gt; &amp; c</pre>\n"
+        );
+    }
 }

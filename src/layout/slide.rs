@@ -382,6 +382,13 @@ fn large_title(title: &str, measure: usize, room: usize) -> Option<BigTitle> {
     (lines.len() <= 2 && usize::from(height) <= room).then_some(BigTitle { lines, height })
 }
 
+/// One block as the screen lays it out at `width`, every reveal step shown: what an export
+/// that has no form of its own for a kind of block writes, so that a new kind shows there as
+/// it does on screen (a `Pause` has no lines).
+pub fn block_text(block: &Block, width: usize) -> Vec<Line> {
+    block_lines(block, width, width)
+}
+
 /// Lines for one block: text wraps at `measure`; a document excerpt, whose lines are the
 /// document's own, may use up to `wide` columns so that they wrap less.
 fn block_lines(block: &Block, measure: usize, wide: usize) -> Vec<Line> {

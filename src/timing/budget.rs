@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use crate::deck::{Block, Bullet, Deck, Seconds, Slide};
+use crate::deck::{Block, Deck, Seconds, Slide};
 
 /// Within this many seconds of the plan counts as on time.
 const ON_TIME_SLACK: u64 = 15;
@@ -144,42 +144,8 @@ fn share(rest: u64, weights: &[u64], slides: &[&Slide]) -> Vec<u64> {
 /// still gets a moment.
 fn weight(slide: &Slide) -> u64 {
     let words = |t: &str| t.split_whitespace().count();
-    let mut n = words(slide.title.as_str());
-    let add_blocks = |blocks: &[Block], n: &mut usize| {
-        for b in blocks {
-            *n += block_words(b);
-        }
-    };
-    add_blocks(&slide.body, &mut n);
+    let n = words(slide.title.as_str()) + slide.body.iter().map(Block::spoken_words).sum::<usize>();
     u64::try_from(n.max(12)).unwrap_or(12)
-}
-
-fn block_words(block: &Block) -> usize {
-    let words = |t: &str| t.split_whitespace().count();
-    match block {
-        Block::Text(t) => words(t.as_str()),
-        Block::Bullets(items) => items
-            .iter()
-            .map(|Bullet { text, children }| {
-                words(text.as_str()) + children.iter().map(|c| words(c.as_str())).sum::<usize>()
-            })
-            .sum(),
-        Block::Quote { text, by } => {
-            words(text.as_str()) + by.as_ref().map_or(0, |b| words(b.as_str()))
-        }
-        // A document is shown, not read out: count a fraction of it.
-        Block::Excerpt { text, .. } => words(text.as_str()) / 4,
-        Block::Columns { left, right } => left.iter().chain(right).map(block_words).sum(),
-        // A picture or a map is talked about: as much time as a short paragraph.
-        Block::Image { caption, .. } => 20 + caption.as_ref().map_or(0, |c| words(c.as_str())),
-        Block::Map { places } => 10 + 5 * places.len(),
-        // Figures are read, not every cell aloud.
-        Block::Table { header, rows } => {
-            let cells: usize = rows.iter().flatten().map(|c| words(c.as_str())).sum();
-            header.len() + cells / 2
-        }
-        Block::Pause => 0,
-    }
 }
 
 /// Ahead of, on, or behind the plan.
