@@ -501,10 +501,15 @@ impl App {
                 ..frozen.clone()
             };
         }
-        let max = self.max_scroll();
-        let scroll_permille = (self.scroll.min(max) * 1000)
-            .checked_div(max)
-            .map_or(0, |p| u16::try_from(p).unwrap_or(1000));
+        // At the top the share is nought whatever the slide's length: no layout needed.
+        let scroll_permille = if self.scroll == 0 {
+            0
+        } else {
+            let max = self.max_scroll();
+            (self.scroll.min(max) * 1000)
+                .checked_div(max)
+                .map_or(0, |p| u16::try_from(p).unwrap_or(1000))
+        };
         Shown {
             slide: self.current,
             step: self.step,

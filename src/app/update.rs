@@ -542,8 +542,14 @@ impl App {
 
     /// Keeps both scrolls within what the current size can show.
     fn rescroll(&mut self) {
-        self.scroll = self.scroll.min(self.max_scroll());
-        self.notes_scroll = self.notes_scroll.min(self.notes_max_scroll());
+        // At the top (as nearly every slide change leaves them) there is nothing to keep in,
+        // and no slide or notes to lay out for it on the key's way to its frame.
+        if self.scroll > 0 {
+            self.scroll = self.scroll.min(self.max_scroll());
+        }
+        if self.notes_scroll > 0 {
+            self.notes_scroll = self.notes_scroll.min(self.notes_max_scroll());
+        }
     }
 
     /// Starts the talk clock, if it is not running: and with it a class of a given length,

@@ -152,7 +152,14 @@ impl Backend for FrameBackend {
     }
 
     fn size(&self) -> io::Result<Size> {
-        self.inner.size()
+        // ratatui asks before every frame; crossterm would open /dev/tty to answer, one of the
+        // larger costs of a key's frame. Standard output is the terminal (the screen checks).
+        match rustix::termios::tcgetwinsize(rustix::stdio::stdout()) {
+            Ok(size) if size.ws_col > 0 && size.ws_row > 0 => {
+                Ok(Size::new(size.ws_col, size.ws_row))
+            }
+            _ => self.inner.size(),
+        }
     }
 
     fn window_size(&mut self) -> io::Result<WindowSize> {
