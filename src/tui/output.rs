@@ -95,8 +95,19 @@ impl Backend for FrameBackend {
         let mut pen = Pen::default();
         let mut next_at: Option<(u16, u16)> = None;
         for (x, y, cell) in content {
-            if next_at != Some((x, y)) {
-                let _ = write!(out, "\x1b[{};{}H", y + 1, x + 1);
+            match next_at {
+                Some(at) if at == (x, y) => {}
+                // Further along the same row: a move forward is shorter than a move to the
+                // row and column.
+                Some((from, row)) if row == y && x > from => match x - from {
+                    1 => out.extend_from_slice(b"\x1b[C"),
+                    n => {
+                        let _ = write!(out, "\x1b[{n}C");
+                    }
+                },
+                _ => {
+                    let _ = write!(out, "\x1b[{};{}H", y + 1, x + 1);
+                }
             }
             pen.change_to(cell, &mut out);
             out.extend_from_slice(cell.symbol().as_bytes());
