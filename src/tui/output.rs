@@ -18,6 +18,8 @@ use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Size};
 use ratatui::style::{Color, Modifier};
 
+use crate::text::width as text_width;
+
 /// Begin and end of a synchronized update.
 const BEGIN_SYNC: &[u8] = b"\x1b[?2026h";
 const END_SYNC: &[u8] = b"\x1b[?2026l";
@@ -111,11 +113,11 @@ impl Backend for FrameBackend {
             }
             pen.change_to(cell, &mut out);
             out.extend_from_slice(cell.symbol().as_bytes());
-            // As ratatui's own backends do: a wide symbol's second cell is never in the diff,
-            // so the next cell is one along only after a narrow one. A picture's cell carries
-            // a graphics sequence (sixel, iTerm2) that leaves the cursor anywhere: the next
-            // cell is placed afresh.
-            next_at = if cell.symbol().contains('\x1b') {
+            // The cursor is one along after a narrow symbol. After a wide one (whose second
+            // cell is never in the diff) terminals may disagree on how far it went, and a
+            // picture's cell carries a graphics sequence (sixel, iTerm2) that leaves it
+            // anywhere: the next cell is placed afresh, never moved to from here.
+            next_at = if cell.symbol().contains('\x1b') || text_width(cell.symbol()) != 1 {
                 None
             } else {
                 Some((x.saturating_add(1), y))
@@ -460,6 +462,52 @@ mod tests {
                         proptest::prop_assert_eq!(got.italic(), want.modifier.contains(Modifier::ITALIC), "{}", at);
                     }
                 }
+            }
+        }
+
+        /// Text after wide characters lands where it belongs: the cursor is placed afresh
+        /// after a wide one rather than moved along from where a narrow one would leave it.
+        /// (The text of one frame drawn from nothing: see above for why not colours.)
+        #[test]
+        fn text_after_wide_characters_lands_in_its_columns(
+            runs in proptest::collection::vec(
+                (0u16..16, 0u16..2, proptest::sample::select(vec!["界 x", "⌛  1:59", "ab", "  é", "字字", " "])),
+                0..12,
+            ),
+        ) {
+            let (w, h) = (16u16, 2u16);
+            let options = TerminalOptions {
+                viewport: Viewport::Fixed(Rect::new(0, 0, w, h)),
+            };
+            let mut terminal = Terminal::with_options(FrameBackend::new(), options).unwrap();
+            let buffer = terminal
+                .draw(|f| {
+                    for (x, y, text) in &runs {
+                        f.buffer_mut().set_string(*x, *y, text, ratatui::style::Style::new());
+                    }
+                })
+                .unwrap()
+                .buffer
+                .clone();
+            let mut out = Vec::new();
+            terminal.backend_mut().commit(&mut out).unwrap();
+            let mut screen = vt100::Parser::new(
+                std::num::NonZero::new(h).unwrap(),
+                std::num::NonZero::new(w).unwrap(),
+                0,
+            );
+            screen.process(&out);
+            for y in 0..h {
+                // A wide character's second column holds nothing of its own.
+                let mut want = String::new();
+                let mut x = 0;
+                while x < w {
+                    let symbol = buffer[(x, y)].symbol();
+                    want.push_str(symbol);
+                    x += u16::try_from(text_width(symbol).max(1)).unwrap();
+                }
+                let got = screen.screen().rows(0, w).nth(usize::from(y)).unwrap();
+                proptest::prop_assert_eq!(got.trim_end(), want.trim_end(), "row {}", y);
             }
         }
     }
