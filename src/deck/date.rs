@@ -254,6 +254,13 @@ pub struct DeckDate {
     problem: Option<Problem>,
 }
 
+/// A date is what the deck wrote: the same text always reads as the same date.
+impl std::hash::Hash for DeckDate {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.written.hash(state);
+    }
+}
+
 impl DeckDate {
     /// Parses any deck form: ISO or written days, months and years of any era, decades,
     /// centuries, circa, and intervals `start/end` of those (see the module header).

@@ -3,6 +3,7 @@
 //! Knows nothing of files, terminals or the app's state.
 
 use std::fmt;
+use std::hash::{Hash, Hasher};
 
 use serde::Deserialize;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
@@ -73,7 +74,7 @@ pub struct Part {
 pub const UNDATED: &str = "—";
 
 /// One slide.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct Slide {
     /// Optional identifier, unique in the deck.
@@ -120,7 +121,7 @@ pub struct Slide {
 }
 
 /// How a slide is laid out, when it says so (`layout: "section"`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Layout {
     /// The deck's title slide: the title in large type, the deck's subtitle and author under it.
     Title,
@@ -155,7 +156,7 @@ impl<'de> Deserialize<'de> for Layout {
 }
 
 /// One correction of a slide: what the original read, what the deck says now, and why.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct Correction {
     /// What the original slide read.
@@ -206,7 +207,7 @@ impl Slide {
 }
 
 /// A piece of slide content.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Hash)]
 #[serde(deny_unknown_fields)]
 pub enum Block {
     /// A paragraph; `**bold**` and `*italic*` inside are honoured.
@@ -300,7 +301,7 @@ impl Block {
 }
 
 /// A place on a `Map`.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct Place {
     /// Its name, written beside its mark.
@@ -315,7 +316,7 @@ pub struct Place {
 /// decimetre on the ground): whole numbers keep the deck's types comparable (`Eq`) and a
 /// deck's fingerprint stable. A value outside the range of a coordinate is kept as written for
 /// validation to report at its place.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Degrees(i64);
 
 impl Degrees {
@@ -346,7 +347,7 @@ impl<'de> Deserialize<'de> for Degrees {
 }
 
 /// A bullet, written `"text"` or `("text", ["sub-item", ...])`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Bullet {
     /// The item's text.
     pub text: Prose,
@@ -441,7 +442,7 @@ impl<'de> Deserialize<'de> for DeckDate {
 }
 
 /// A duration in whole seconds, written `90s`, `2m`, `1m30s` or `1h5m`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Seconds(pub u32);
 
 impl Seconds {
@@ -567,12 +568,11 @@ impl Deck {
     /// A fingerprint of everything the slides hold, so that two processes can tell whether they
     /// hold the same version of a deck.
     pub fn fingerprint(&self) -> u64 {
-        use std::fmt::Write as _;
         // Everything a slide shows, so that an audience window notices any edit: each slide
-        // as Debug prints it, hashed as it is printed.
+        // hashed whole, field by field.
         let mut hash = Fnv(FNV_OFFSET);
         for s in self.slides() {
-            let _ = write!(hash, "{s:?}\u{1e}");
+            s.hash(&mut hash);
         }
         hash.0
     }
@@ -584,12 +584,15 @@ const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 /// FNV-1a over text written into it.
 struct Fnv(u64);
 
-impl fmt::Write for Fnv {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        self.0 = s.bytes().fold(self.0, |h, b| {
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = bytes.iter().fold(self.0, |h, &b| {
             (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
         });
-        Ok(())
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 
