@@ -1,7 +1,7 @@
 //! A deck of N slides for the benchmarks, as a tribune deck (RON) and as the same text in
 //! Markdown for presenterm and mdp, so all three present the same words. The benches build it
 //! in memory; `cargo run --release --example big_deck -- 5000 big.ron big.md` writes it for the
-//! terminal measurements (`tests/benches/measure.py`).
+//! terminal measurements (`tests/benches/measure.rs`).
 //!
 //! Each slide has a title, a date (a day each, from January 1900 on, within the deck's span),
 //! a sentence, three bullets and about sixty words of notes; every tenth slide (from the tenth) has a reveal.
