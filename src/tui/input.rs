@@ -266,12 +266,7 @@ fn csi_input(params: &[u8], last: u8) -> Option<Input> {
     }
     let fields = numbers(params)?;
     let code = match last {
-        b'A' => KeyCode::Up,
-        b'B' => KeyCode::Down,
-        b'C' => KeyCode::Right,
-        b'D' => KeyCode::Left,
-        b'H' => KeyCode::Home,
-        b'F' => KeyCode::End,
+        _ if let Some(code) = cursor_key(last) => code,
         b'P' => KeyCode::F(1),
         b'Q' => KeyCode::F(2),
         // `CSI 1;2R` would be Shift-F3 in xterm, but is also a cursor position report; kitty
@@ -286,6 +281,19 @@ fn csi_input(params: &[u8], last: u8) -> Option<Input> {
         _ => return None,
     };
     Some(key_input(code, modifiers_in(&fields)?))
+}
+
+/// The arrows, Home and End by their final letter, the same after `CSI` and after `SS3`.
+fn cursor_key(last: u8) -> Option<KeyCode> {
+    Some(match last {
+        b'A' => KeyCode::Up,
+        b'B' => KeyCode::Down,
+        b'C' => KeyCode::Right,
+        b'D' => KeyCode::Left,
+        b'H' => KeyCode::Home,
+        b'F' => KeyCode::End,
+        _ => return None,
+    })
 }
 
 fn key_input(code: KeyCode, modifiers: KeyModifiers) -> Input {
@@ -392,12 +400,7 @@ fn ss3(buf: &[u8]) -> Step {
         .and_then(|fields| modifiers_in(&fields))
         .unwrap_or(KeyModifiers::NONE);
     let code = match last {
-        b'A' => KeyCode::Up,
-        b'B' => KeyCode::Down,
-        b'C' => KeyCode::Right,
-        b'D' => KeyCode::Left,
-        b'H' => KeyCode::Home,
-        b'F' => KeyCode::End,
+        _ if let Some(code) = cursor_key(last) => code,
         b'P'..=b'S' => KeyCode::F(last - b'P' + 1),
         b'M' => KeyCode::Enter,
         b'X' => KeyCode::Char('='),

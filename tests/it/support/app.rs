@@ -70,8 +70,8 @@ pub fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
     draw_in(app, w, h, &Theme::bundled())
 }
 
-/// As `draw`, in `theme`.
-pub fn draw_in(app: &mut App, w: u16, h: u16, theme: &Theme) -> Terminal<TestBackend> {
+/// The presenter at `w`×`h`, its clocks at a fixed time, so that frames are the same each run.
+fn at_size(app: &mut App, w: u16, h: u16) {
     run(
         app,
         [
@@ -82,6 +82,11 @@ pub fn draw_in(app: &mut App, w: u16, h: u16, theme: &Theme) -> Terminal<TestBac
             },
         ],
     );
+}
+
+/// As `draw`, in `theme`.
+pub fn draw_in(app: &mut App, w: u16, h: u16, theme: &Theme) -> Terminal<TestBackend> {
+    at_size(app, w, h);
     let mut memo = Memo::default();
     let view = PresenterView {
         app,
@@ -95,16 +100,7 @@ pub fn draw_in(app: &mut App, w: u16, h: u16, theme: &Theme) -> Terminal<TestBac
 /// As `draw`, with the deck's pictures read from `folder` and drawn in half-blocks, as on a
 /// terminal without graphics.
 pub fn draw_with_pictures(app: &mut App, w: u16, h: u16, folder: &Path) -> Terminal<TestBackend> {
-    run(
-        app,
-        [
-            Action::Resize(w, h),
-            Action::Tick {
-                now: Duration::from_secs(432),
-                clock: TimeOfDay::hm(14, 32),
-            },
-        ],
-    );
+    at_size(app, w, h);
     let mut pictures = Pictures::half_blocks();
     make_ready(&mut pictures, &app.slide_layout().0, Some(folder));
     let theme = Theme::bundled();
