@@ -317,6 +317,14 @@ impl DeckDate {
             .map(|p| (p.long.as_str(), p.hint.as_deref()))
     }
 
+    /// The days its start covers as written (the whole date, for one that is not an interval),
+    /// and whether the start is circa: `c. 1066/1070` starts with 1066, circa.
+    pub fn start(&self) -> (DayRange, bool) {
+        match self.shape {
+            Shape::One(end) | Shape::Interval(end, _) => (end.range, end.circa),
+        }
+    }
+
     /// The days a query may match loosely: [`DeckDate::range`] widened by the circa rule of the
     /// module header at each circa end; equal to `range` for an exact date.
     pub fn loose_range(&self) -> DayRange {

@@ -83,32 +83,22 @@ fn short_date(range: DayRange) -> String {
 /// narrower than the deck does.
 fn start_label(date: &DeckDate) -> String {
     let written = date.written.split('/').next().unwrap_or_default().trim();
-    let Ok(start) = DeckDate::parse(written) else {
-        // Every deck date parsed once already; should this one not, its first day is safe.
-        return short_date(DayRange {
-            first: date.range.first,
-            last: date.range.first,
-        });
-    };
-    let label = if start.range.first.year() == start.range.last.year() {
-        short_date(start.range)
+    let (start, circa) = date.start();
+    let label = if start.first.year() == start.last.year() {
+        short_date(start)
     } else {
         let plain = written
             .strip_prefix("circa ")
             .or_else(|| written.strip_prefix("ca. "))
             .or_else(|| written.strip_prefix("c. "))
             .unwrap_or(written);
-        return if start.approximate {
+        return if circa {
             format!("c. {plain}")
         } else {
             plain.to_owned()
         };
     };
-    if start.approximate {
-        format!("c. {label}")
-    } else {
-        label
-    }
+    if circa { format!("c. {label}") } else { label }
 }
 
 /// The days a slide's date covers. Only dated slides stand on a row or an edge, so the
