@@ -233,7 +233,14 @@ impl Sidebar<'_> {
             if last_year == year {
                 format!("{} slides", group.len())
             } else {
-                format!("{} slides, {}", group.len(), years_text(year, last_year))
+                // The years whole or not at all: `1936–19…` would read as a year.
+                let room = self.width.saturating_sub(self.year_w + LABEL_AFTER_YEAR);
+                let text = format!("{} slides, {}", group.len(), years_text(year, last_year));
+                if text_width(&text) <= room {
+                    text
+                } else {
+                    truncate(&format!("{} slides", group.len()), room)
+                }
             }
         } else {
             self.group_label(group, last_year != year)
@@ -1289,6 +1296,30 @@ mod tests {
         // No room at all: nothing.
         assert!(rows(&deck, &on(&deck, 1), 11, 10).is_empty());
         assert!(rows(&deck, &on(&deck, 1), 40, 0).is_empty());
+    }
+
+    /// Slides before the span, grouped on the edge line, fit a narrow sidebar: their years are
+    /// left out rather than cut (`5 slides, 1936–19` ran off the pane and read as a year).
+    #[test]
+    fn the_edge_line_fits_the_sidebar() {
+        let deck = deck(
+            "1953/1956",
+            &[
+                ("1936-01-01", "a"),
+                ("1937-07-30", "b"),
+                ("1938", "c"),
+                ("1943", "d"),
+                ("1953-03-05", "Stalin dies"),
+            ],
+            &[],
+        );
+        let got = rows(&deck, &on(&deck, 4), 28, 12);
+        for row in &got {
+            assert!(row.line.width() <= 28, "{:?}", row.line.text());
+        }
+        assert_eq!(texts(&got)[0], "1936  ▲ ○ 4 slides");
+        let wide = rows(&deck, &on(&deck, 4), 40, 12);
+        assert_eq!(texts(&wide)[0], "1936  ▲ ○ 4 slides, 1936–1943");
     }
 
     /// Every row that leads somewhere names the slide it leads to: its title, or the count of
