@@ -266,7 +266,7 @@ fn csi_input(params: &[u8], last: u8) -> Option<Input> {
     }
     let fields = numbers(params)?;
     let code = match last {
-        _ if let Some(code) = cursor_key(last) => code,
+        b'A' | b'B' | b'C' | b'D' | b'H' | b'F' => cursor_key(last)?,
         b'P' => KeyCode::F(1),
         b'Q' => KeyCode::F(2),
         // `CSI 1;2R` would be Shift-F3 in xterm, but is also a cursor position report; kitty
@@ -399,19 +399,22 @@ fn ss3(buf: &[u8]) -> Step {
     let modifiers = numbers(&buf[2..end])
         .and_then(|fields| modifiers_in(&fields))
         .unwrap_or(KeyModifiers::NONE);
-    let code = match last {
-        _ if let Some(code) = cursor_key(last) => code,
-        b'P'..=b'S' => KeyCode::F(last - b'P' + 1),
-        b'M' => KeyCode::Enter,
-        b'X' => KeyCode::Char('='),
-        b'j' => KeyCode::Char('*'),
-        b'k' => KeyCode::Char('+'),
-        b'l' => KeyCode::Char(','),
-        b'm' => KeyCode::Char('-'),
-        b'n' => KeyCode::Char('.'),
-        b'o' => KeyCode::Char('/'),
-        b'p'..=b'y' => KeyCode::Char(char::from(last - b'p' + b'0')),
-        _ => return Step::Done(end + 1, None),
+    let code = if let Some(code) = cursor_key(last) {
+        code
+    } else {
+        match last {
+            b'P'..=b'S' => KeyCode::F(last - b'P' + 1),
+            b'M' => KeyCode::Enter,
+            b'X' => KeyCode::Char('='),
+            b'j' => KeyCode::Char('*'),
+            b'k' => KeyCode::Char('+'),
+            b'l' => KeyCode::Char(','),
+            b'm' => KeyCode::Char('-'),
+            b'n' => KeyCode::Char('.'),
+            b'o' => KeyCode::Char('/'),
+            b'p'..=b'y' => KeyCode::Char(char::from(last - b'p' + b'0')),
+            _ => return Step::Done(end + 1, None),
+        }
     };
     Step::Done(end + 1, Some(key_input(code, modifiers)))
 }
