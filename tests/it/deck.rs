@@ -2,7 +2,7 @@
 //! it shows, each wrapped in the smallest deck that holds it): all load, and the lecture keeps its
 //! shape: 84 slides in two parts, every slide titled and with notes and every slide but the
 //! title slide dated, the corrections to the teacher's slides recorded, flashbacks marked, and
-//! its dates landing where the fact sheet's rule says.
+//! its dates landing where the date-jump rule says.
 
 use rstest::rstest;
 use tribune::deck::timeline::DateIndex;
@@ -157,11 +157,10 @@ fn lands_on(query: &str) -> String {
         .to_string()
 }
 
-/// Date jumps against the fact sheet (`history-facts.md`): §2 gives each slide's anchor date
-/// and span, §4 the rule (slides dated inside the query first, in deck order; else the
-/// narrowest overlap). The sheet names no queries of its own, so these are the questions a
-/// class asks, each landing worked out by hand from those two sections. The title slide lost
-/// its date (it restated the span): none of these lands on it or moved for it.
+/// Date jumps in the lecture: the questions a class asks, each landing worked out by hand from
+/// the slides' dates in `slides/two-deaths-of-stalin.ron` and the date-jump rule (slides dated
+/// inside the query first, in deck order; else the narrowest overlap; see the README). The
+/// title slide lost its date (it restated the span): none of these lands on it or moved for it.
 #[rstest]
 // Days: the first slide dated that day, in deck order.
 #[case("4 March 1953", "radio-announcement")]
