@@ -1,10 +1,13 @@
 //! A `Map` block in the HTML handout: an SVG of the places on a grid of meridians and
 //! parallels, each a dot with its name, over the same stretch of the world the screen shows
-//! (`layout::figure::bounds`). No coastlines: the handout carries no map data, and the list of
-//! coordinates under the drawing says exactly where each place is.
+//! (`layout::figure::bounds`), with the coastlines the screen draws (`layout::coast`). The list
+//! of coordinates under the drawing says exactly where each place is.
+
+use std::fmt::Write as _;
 
 use super::markup::Markup;
 use crate::deck::Place;
+use crate::layout::coast;
 use crate::layout::figure::bounds;
 
 /// The drawing's size in SVG units.
@@ -81,6 +84,20 @@ pub fn svg(places: &[Place], label: &str) -> Markup {
             &format!("{}°{}", lat.abs(), if lat < 0.0 { 'S' } else { 'N' }),
         );
         lat += step;
+    }
+    // The coasts as one path, a stroke for each run of joined segments; the drawing clips what
+    // lies past its edge.
+    let mut coast = String::new();
+    let mut at = None;
+    for (from, to) in coast::segments(&b) {
+        if at != Some(from) {
+            let _ = write!(coast, "M{} {}", n(x(from.0)), n(y(from.1)));
+        }
+        let _ = write!(coast, "L{} {}", n(x(to.0)), n(y(to.1)));
+        at = Some(to);
+    }
+    if !coast.is_empty() {
+        m.empty("path", &[("class", "coast"), ("d", &coast)]);
     }
     for place in places {
         let (px, py) = (x(place.lon.as_f64()), y(place.lat.as_f64()));

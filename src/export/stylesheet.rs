@@ -145,6 +145,7 @@ blockquote.excerpt.aligned { font-family: ui-monospace, "DejaVu Sans Mono", Menl
 .map-chart { width: 100%; max-width: 30rem; height: auto; display: block; }
 .map-chart .sea { fill: var(--block); stroke: var(--rule); }
 .map-chart .graticule { stroke: var(--rule); stroke-width: .6; }
+.map-chart .coast { fill: none; stroke: var(--secondary); stroke-width: 1; }
 .map-chart .degree { fill: var(--secondary); font-size: 10px; }
 .map-chart .place circle { fill: var(--accent); }
 .map-chart .place text { fill: var(--ink); font-size: 13px; font-weight: 600; }

@@ -5,6 +5,7 @@
 //!
 //! Above `deck` and `timing`; below `app`, which asks it how far a slide can scroll.
 
+pub mod coast;
 pub mod details;
 pub mod figure;
 pub mod fit;

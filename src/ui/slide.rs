@@ -8,13 +8,14 @@ use ratatui::style::{Color, Style};
 use ratatui::symbols::Marker;
 use ratatui::text::Line as TermLine;
 use ratatui::widgets::Widget;
-use ratatui::widgets::canvas::{Canvas, Map, MapResolution};
+use ratatui::widgets::canvas::{Canvas, Line as CanvasLine};
 use tui_big_text::{BigText, PixelSize};
 
 use super::paint;
 use super::picture::Pictures;
 use super::theme::Theme;
 use crate::deck::Place;
+use crate::layout::coast;
 use crate::layout::figure::{self, Figure};
 use crate::layout::slide::text_rows;
 use crate::layout::{FigureKind, SlideLayout};
@@ -172,14 +173,8 @@ fn render_map(places: &[Place], area: Rect, theme: &Theme, buf: &mut Buffer) {
     let aspect = f64::from(area.width) / (f64::from(area.height) * 2.0);
     let b = figure::bounds(places, aspect);
     let per_column = (b.east - b.west) / f64::from(area.width.max(1));
-    // The detailed coastline only where it can be seen: a continent, not the world.
-    let resolution = if b.east - b.west < 90.0 {
-        MapResolution::High
-    } else {
-        MapResolution::Low
-    };
     // The coasts in the secondary colour: the faint one is lost on a projector.
-    let coast = theme.dim().fg.unwrap_or(Color::Reset);
+    let coast_colour = theme.dim().fg.unwrap_or(Color::Reset);
     let mark = theme.accent();
     let name = theme.title();
     Canvas::default()
@@ -188,10 +183,9 @@ fn render_map(places: &[Place], area: Rect, theme: &Theme, buf: &mut Buffer) {
         .x_bounds([b.west, b.east])
         .y_bounds([b.south, b.north])
         .paint(|ctx| {
-            ctx.draw(&Map {
-                resolution,
-                color: coast,
-            });
+            for ((x1, y1), (x2, y2)) in coast::segments(&b) {
+                ctx.draw(&CanvasLine::new(x1, y1, x2, y2, coast_colour));
+            }
             ctx.layer();
             for p in places {
                 let (lat, lon) = (p.lat.as_f64(), p.lon.as_f64());

@@ -705,6 +705,16 @@ fn a_table_is_a_table_and_a_map_a_drawing_and_a_list() {
         })
         .collect();
     assert!(dots[1].0 > dots[0].0 && dots[1].1 < dots[0].1, "{dots:?}");
+    // The coasts the screen draws, as one path: Europe's take hundreds of segments.
+    let coast = page
+        .select(&sel("#slide-4 svg.map-chart path.coast"))
+        .next()
+        .and_then(|p| attr(&p, "d"))
+        .expect("a coast path");
+    assert!(
+        coast.starts_with('M') && coast.matches('L').count() > 100,
+        "{coast}"
+    );
     let aligned = page
         .select(&sel("blockquote.excerpt.aligned"))
         .next()
