@@ -182,6 +182,11 @@ impl Sidebar<'_> {
         Run::new(symbol.to_string(), role)
     }
 
+    /// Columns left for a row's label after its year, bar, axis and marker.
+    fn label_room(&self) -> usize {
+        self.width.saturating_sub(self.year_w + LABEL_AFTER_YEAR)
+    }
+
     fn label_style(&self, group: &[usize]) -> Role {
         if self.is_focus_group(group) {
             Role::Accent
@@ -211,7 +216,7 @@ impl Sidebar<'_> {
         } else {
             String::new()
         };
-        let room = self.width.saturating_sub(self.year_w + LABEL_AFTER_YEAR);
+        let room = self.label_room();
         let title_room = room.saturating_sub(text_width(&date) + 2 + more.len());
         // A title squeezed to a few letters says nothing; leave it out.
         let label = if title_room < 6 {
@@ -234,7 +239,7 @@ impl Sidebar<'_> {
                 format!("{} slides", group.len())
             } else {
                 // The years whole or not at all: `1936–19…` would read as a year.
-                let room = self.width.saturating_sub(self.year_w + LABEL_AFTER_YEAR);
+                let room = self.label_room();
                 let text = format!("{} slides, {}", group.len(), years_text(year, last_year));
                 if text_width(&text) <= room {
                     text
@@ -307,7 +312,7 @@ impl Sidebar<'_> {
             });
             truncate(
                 &format!("{} slides · {when}", group.len()),
-                self.width.saturating_sub(self.year_w + LABEL_AFTER_YEAR),
+                self.label_room(),
             )
         } else {
             let year = days(self.slides[self.representative(group)]).first.year();
