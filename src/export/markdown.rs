@@ -15,7 +15,7 @@ use super::handout::{
 };
 use super::html::is_aligned;
 use super::notes::{NotesBlock, blocks};
-use crate::deck::{Block, Bullet, DayRange, Deck, Prose};
+use crate::deck::{Block, Bullet, DayRange, Deck, Milestone, Prose};
 use crate::layout::figure::coordinates;
 use crate::layout::slide::block_text;
 use crate::layout::table::is_number;
@@ -163,6 +163,16 @@ fn timeline(out: &mut String, deck: &Deck) {
         Place::Inside => year(range.first.year()),
         Place::After => format!("After {}: flash-forwards", year(span.last.year())),
     };
+    // A starred line under the milestone's own group.
+    let milestone = |out: &mut String, group: &mut String, m: &Milestone| {
+        open_group(out, group, &group_of(&m.date.range));
+        let _ = writeln!(
+            out,
+            "  - {} · ★ **{}**",
+            text(&m.date.human()),
+            text(m.label.as_str())
+        );
+    };
     let mut group = String::new();
     for i in by_date(deck) {
         let s = slides[i];
@@ -171,13 +181,7 @@ fn timeline(out: &mut String, deck: &Deck) {
         let name = group_of(&range);
         // The milestones up to this slide's first day come first.
         while let Some(m) = milestones.next_if(|m| m.date.range.first <= range.first) {
-            open_group(out, &mut group, &group_of(&m.date.range));
-            let _ = writeln!(
-                out,
-                "  - {} · ★ **{}**",
-                text(&m.date.human()),
-                text(m.label.as_str())
-            );
+            milestone(out, &mut group, m);
         }
         open_group(out, &mut group, &name);
         let _ = writeln!(
@@ -190,13 +194,7 @@ fn timeline(out: &mut String, deck: &Deck) {
         );
     }
     for m in milestones {
-        open_group(out, &mut group, &group_of(&m.date.range));
-        let _ = writeln!(
-            out,
-            "  - {} · ★ **{}**",
-            text(&m.date.human()),
-            text(m.label.as_str())
-        );
+        milestone(out, &mut group, m);
     }
     out.push('\n');
 }
