@@ -35,6 +35,17 @@ fn rehearse_into_slide_3(s: &mut Session) {
     s.wait_for("slide 3", |sc| on_slide(sc, 3));
 }
 
+/// The milliseconds of each slide in the one rehearsal record under `home`.
+fn the_one_rehearsal(home: &std::path::Path) -> Vec<u64> {
+    let files = files_in(&rehearsals_of_the_lecture(home));
+    assert_eq!(files.len(), 1, "{files:?}");
+    read_record(&files[0])
+        .slides
+        .iter()
+        .map(|t| t.millis)
+        .collect()
+}
+
 /// `tribune: rehearsal saved: N slides, …`: N.
 fn slides_saved(line: &str) -> usize {
     line.strip_prefix("tribune: rehearsal saved: ")
@@ -76,13 +87,7 @@ fn a_rehearsal_times_the_opening_slide_from_its_start() {
     let done = s.finish();
     done.assert_success()
         .assert_restored_then(&["tribune: rehearsal saved: 1 slide, "]);
-    let files = files_in(&rehearsals_of_the_lecture(home.path()));
-    assert_eq!(files.len(), 1, "{files:?}");
-    let millis: Vec<u64> = read_record(&files[0])
-        .slides
-        .iter()
-        .map(|t| t.millis)
-        .collect();
+    let millis = the_one_rehearsal(home.path());
     assert!(millis[0] >= 1000, "{:?}", &millis[..3]);
     assert!(millis[1..].iter().all(|&m| m == 0), "{:?}", &millis[..3]);
 }
@@ -190,13 +195,7 @@ fn the_slide_on_screen_at_a_signal_keeps_its_time(#[case] signal: &str) {
     let done = s.finish();
     done.assert_status(status_after(signal))
         .assert_restored_then(&["tribune: rehearsal saved: "]);
-    let files = files_in(&rehearsals_of_the_lecture(home.path()));
-    assert_eq!(files.len(), 1, "{files:?}");
-    let millis: Vec<u64> = read_record(&files[0])
-        .slides
-        .iter()
-        .map(|t| t.millis)
-        .collect();
+    let millis = the_one_rehearsal(home.path());
     assert!(
         millis[3] > 0,
         "slide 4 was on screen when the {signal} arrived, yet saved with no time: {:?}",
