@@ -11,6 +11,7 @@ use super::error::Error;
 use super::output;
 use crate::cli::NewArgs;
 use crate::deck::parse_deck;
+use crate::timing::class_log::shell_word;
 
 /// The starter deck, embedded so `tribune new` works from any directory.
 const STARTER: &str = include_str!("../../assets/starter.ron");
@@ -27,7 +28,7 @@ pub fn run(args: &NewArgs) -> Result<ExitCode, Error> {
     let loaded = parse_deck(&path.display().to_string(), text.as_bytes()).map_err(Error::Deck)?;
     create(path, &text)?;
     let deck = &loaded.deck;
-    let shown = shell_word(&path.display().to_string());
+    let shown = shell_word(path);
     let check = format!("tribune check {shown}");
     let present = format!("tribune {shown}");
     let width = check.chars().count();
@@ -113,19 +114,6 @@ fn missing_folders(path: &Path) -> Vec<PathBuf> {
         .collect();
     missing.reverse();
     missing
-}
-
-/// `text` as one word for a POSIX shell: as it is when that is safe, else in single quotes.
-fn shell_word(text: &str) -> String {
-    let plain = !text.is_empty()
-        && text
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_./+,:@%".contains(c));
-    if plain {
-        text.to_owned()
-    } else {
-        format!("'{}'", text.replace('\'', r"'\''"))
-    }
 }
 
 #[cfg(test)]
@@ -295,15 +283,6 @@ mod tests {
                 "the title slide"
             );
         }
-    }
-
-    #[test]
-    fn paths_are_quoted_for_the_shell_when_they_need_it() {
-        assert_eq!(shell_word("lecture.ron"), "lecture.ron");
-        assert_eq!(shell_word("/tmp/x/a-b_1.ron"), "/tmp/x/a-b_1.ron");
-        assert_eq!(shell_word("my lecture.ron"), "'my lecture.ron'");
-        assert_eq!(shell_word("it's.ron"), r"'it'\''s.ron'");
-        assert_eq!(shell_word("$HOME.ron"), "'$HOME.ron'");
     }
 
     #[test]

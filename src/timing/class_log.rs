@@ -113,7 +113,8 @@ pub struct SlideRef {
     pub title: String,
 }
 
-/// The deck path as the user gave it, quoted for a POSIX shell if need be.
+/// A path as the user gave it, as one word for a POSIX shell: as it is when that is safe,
+/// else in single quotes (the log's commands and `tribune new`'s next steps print it).
 pub fn shell_word(path: &Path) -> String {
     let text = path.to_string_lossy();
     let plain = !text.is_empty()
@@ -677,7 +678,11 @@ mod tests {
 
     #[rstest]
     #[case("talks/stalin.ron", "talks/stalin.ron")]
+    #[case("lecture.ron", "lecture.ron")]
+    #[case("/tmp/x/a-b_1.ron", "/tmp/x/a-b_1.ron")]
+    #[case("my lecture.ron", "'my lecture.ron'")]
     #[case("my talks/it's.ron", r"'my talks/it'\''s.ron'")]
+    #[case("it's.ron", r"'it'\''s.ron'")]
     #[case("$HOME.ron", "'$HOME.ron'")]
     fn shell_words(#[case] path: &str, #[case] word: &str) {
         assert_eq!(shell_word(Path::new(path)), word);
