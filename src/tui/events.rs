@@ -399,29 +399,13 @@ fn watch_for_hangup(
 }
 
 #[cfg(test)]
+use super::test_pty;
+
+#[cfg(test)]
 mod tests {
-    use std::os::fd::OwnedFd;
-
-    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
-    use rustix::fs::{Mode, OFlags};
-    use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
-
+    use super::test_pty::{pty, raw_pty};
     use super::*;
-
-    /// A pseudo-terminal: (master, slave).
-    fn pty() -> (OwnedFd, OwnedFd) {
-        let master = openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY).unwrap();
-        grantpt(&master).unwrap();
-        unlockpt(&master).unwrap();
-        let name = ptsname(&master, Vec::new()).unwrap();
-        let slave = rustix::fs::open(
-            name.as_c_str(),
-            OFlags::RDWR | OFlags::NOCTTY,
-            Mode::empty(),
-        )
-        .unwrap();
-        (master, slave)
-    }
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
     #[test]
     fn a_closed_terminal_reads_as_hung_up_and_an_open_one_does_not() {
@@ -468,11 +452,8 @@ mod tests {
 
     #[test]
     fn what_is_typed_comes_out_as_keys_even_a_sequence_split_across_writes() {
-        let (master, slave) = pty();
         // Raw, as the screen sets it: otherwise the terminal holds input back until a newline.
-        let mut modes = rustix::termios::tcgetattr(&slave).unwrap();
-        modes.make_raw();
-        rustix::termios::tcsetattr(&slave, rustix::termios::OptionalActions::Now, &modes).unwrap();
+        let (master, slave) = raw_pty();
         let mut master = File::from(master);
         let mut events = Events::new(Tty::Opened(File::from(slave))).unwrap();
         master.write_all("ä\x1b[1;2B\x03".as_bytes()).unwrap();

@@ -153,32 +153,16 @@ fn cell_size_from_kernel() -> Option<FontSize> {
 }
 
 #[cfg(test)]
+use super::test_pty;
+
+#[cfg(test)]
 mod tests {
-    use std::os::fd::OwnedFd;
-
+    use super::test_pty::raw_pty;
     use super::*;
-
-    fn pty() -> (OwnedFd, OwnedFd) {
-        use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
-        let controller = openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY).unwrap();
-        grantpt(&controller).unwrap();
-        unlockpt(&controller).unwrap();
-        let name = ptsname(&controller, Vec::new()).unwrap();
-        let user = std::fs::OpenOptions::new()
-            .read(true)
-            .write(true)
-            .open(name.to_str().unwrap())
-            .unwrap();
-        // Raw, as the screen sets it: answers arrive without waiting for a line end.
-        let mut modes = rustix::termios::tcgetattr(&user).unwrap();
-        modes.make_raw();
-        rustix::termios::tcsetattr(&user, rustix::termios::OptionalActions::Now, &modes).unwrap();
-        (controller, user.into())
-    }
 
     #[test]
     fn a_terminal_that_never_answers_gets_half_blocks_in_time() {
-        let (_controller, user) = pty();
+        let (_controller, user) = raw_pty();
         let start = Instant::now();
         let answers = ask(&user, "", Duration::from_millis(150));
         assert_eq!(answers, None);
@@ -191,7 +175,7 @@ mod tests {
 
     #[test]
     fn the_answers_are_read_up_to_the_status_report() {
-        let (controller, user) = pty();
+        let (controller, user) = raw_pty();
         // What a sixel terminal with 10x20 cells answers, then something typed after it.
         rustix::io::write(&controller, b"\x1b[?62;4;22c\x1b[6;20;10t\x1b[0nq").unwrap();
         let answers = ask(&user, "", Duration::from_secs(2)).unwrap();

@@ -14,6 +14,8 @@ mod output;
 mod present;
 mod session;
 mod terminal;
+#[cfg(test)]
+mod test_pty;
 mod watch;
 
 pub use audience::audience;
