@@ -490,8 +490,9 @@ fn read(text: &str) -> Result<Reading, Problem> {
     }
 }
 
-/// `c. 1066`, `c.1066`, `ca. 1066`, `circa 1066` → (true, `1066`).
-fn strip_circa(text: &str) -> (bool, &str) {
+/// `c. 1066`, `c.1066`, `ca. 1066`, `circa 1066` → (true, `1066`): the one reading of circa,
+/// for dates and for whatever else a deck writes as an estimate.
+pub fn strip_circa(text: &str) -> (bool, &str) {
     let lower = text.to_ascii_lowercase();
     for prefix in ["circa", "ca.", "ca", "c.", "c"] {
         if let Some(rest) = lower.strip_prefix(prefix) {

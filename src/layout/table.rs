@@ -6,6 +6,7 @@
 
 use super::styled::{Line, Role, Run, plain};
 use crate::deck::Prose;
+use crate::deck::date::strip_circa;
 use crate::text::width;
 
 /// What separates two columns.
@@ -116,12 +117,8 @@ fn bold(line: Line) -> Line {
 /// Whether a cell reads as a figure (`1,956`, `~2,500`, `c. 700`, `12.5 %`, `−3`): such cells align
 /// right, so that units line up under units.
 pub fn is_number(text: &str) -> bool {
-    // A figure may be an estimate: `c. 2,500`.
-    let t = text.trim();
-    let t = ["c. ", "ca. ", "circa "]
-        .iter()
-        .find_map(|p| t.strip_prefix(p))
-        .unwrap_or(t);
+    // A figure may be an estimate, circa written as in dates: `c. 2,500`.
+    let (_, t) = strip_circa(text.trim());
     t.chars().any(|c| c.is_ascii_digit())
         && t.chars().all(|c| {
             c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | '~' | '%' | '+' | '-' | '−' | '≈')

@@ -16,7 +16,7 @@
 use jiff::civil::Date as CivilDate;
 
 use super::styled::{Line, Role, Run};
-use crate::deck::date::{year_text, years_text};
+use crate::deck::date::{strip_circa, year_text, years_text};
 use crate::deck::{DayRange, Deck, DeckDate, Slide};
 use crate::text::{truncate, width as text_width};
 
@@ -87,11 +87,7 @@ fn start_label(date: &DeckDate) -> String {
     let label = if start.first.year() == start.last.year() {
         short_date(start)
     } else {
-        let plain = written
-            .strip_prefix("circa ")
-            .or_else(|| written.strip_prefix("ca. "))
-            .or_else(|| written.strip_prefix("c. "))
-            .unwrap_or(written);
+        let (_, plain) = strip_circa(written);
         return if circa {
             format!("c. {plain}")
         } else {
@@ -1520,6 +1516,8 @@ mod tests {
             ("1960s", "1960s"),
             ("20th century", "20th century"),
             ("ca. 1950s", "c. 1950s"),
+            ("c.1960s", "c. 1960s"),
+            ("Circa 19th century", "c. 19th century"),
             ("44 BC", "44 BC"),
         ] {
             assert_eq!(start_label(&DeckDate::parse(written).unwrap()), label);
